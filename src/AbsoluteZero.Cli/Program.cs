@@ -1,12 +1,15 @@
 using System.CommandLine;
+using AbsoluteZero.Cli.Commands;
 
 namespace AbsoluteZero.Cli;
 
 public static class Program
 {
-    public static int Main(string[] args)
+    public static Task<int> Main(string[] args)
     {
-        var root = new RootCommand("azr: AbsoluteZero.Web, the Absolute Zero Reasoner platform.");
-        return root.Parse(args).Invoke();
+        var root = new RootCommand("azr: the AbsoluteZero.Web command line (Absolute Zero Reasoner self-play training and evaluation).");
+        foreach (var command in CommandCatalog.Create())
+            root.Subcommands.Add(command);
+        return root.Parse(args).InvokeAsync();
     }
 }

@@ -1,0 +1,16 @@
+using System.CommandLine;
+
+namespace AbsoluteZero.Cli.Commands;
+
+/// <summary>
+/// <c>azr bench …</c>: speed measurements that print JSON and compare against a baseline measured in the same run.
+/// Each subject (sandbox, model, train, eval) has its own file.
+/// </summary>
+public static class BenchCommand
+{
+    public static Command Create()
+    {
+        var bench = new Command("bench", "Measure speed; prints JSON with ratios against a baseline measured in the same run.");
+        return bench;
+    }
+}

@@ -1,0 +1,12 @@
+using System.CommandLine;
+
+namespace AbsoluteZero.Cli.Commands;
+
+/// <summary>Every verb of <c>azr</c>, in the order <c>azr --help</c> lists them. One file per verb beside this one.</summary>
+public static class CommandCatalog
+{
+    public static IEnumerable<Command> Create() =>
+    [
+        BenchCommand.Create(),
+    ];
+}
