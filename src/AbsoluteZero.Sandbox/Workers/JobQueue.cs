@@ -26,9 +26,10 @@ internal sealed class JobQueue
         _count.Release();
     }
 
-    public async Task<Job> TakeAsync(CancellationToken cancellationToken)
+    /// <summary>Blocks the calling (dedicated) thread until a job is there or the token is cancelled.</summary>
+    public Job Take(CancellationToken cancellationToken)
     {
-        await _count.WaitAsync(cancellationToken).ConfigureAwait(false);
+        _count.Wait(cancellationToken);
         return Dequeue();
     }
 
