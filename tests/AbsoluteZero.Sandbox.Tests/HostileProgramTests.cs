@@ -24,7 +24,7 @@ public sealed class HostileProgramTests(SandboxFixture sandbox)
     {
         var result = await sandbox.RunAsync(program, timeoutMs: 700);
         Assert.Equal(ExecutionStatus.Timeout, result.Status);
-        Assert.InRange(result.Ms, 650, 3_000);
+        Assert.InRange(result.Ms, 650, 10_000); // waited for the limit, then killed (not left to run)
         await Sandbox.AssertHealthyAsync(sandbox.Pool);
     }
 

@@ -54,7 +54,7 @@ BANNED_MODULES = frozenset("""
     signal concurrent
     shutil tempfile pathlib glob fileinput
     secrets uuid zoneinfo
-    pickle cPickle marshal shelve dbm copyreg
+    pickle marshal shelve dbm
 """.split())
 PRIVATE_BANNED_MODULES = frozenset({"_imp", "_frozen_importlib", "_frozen_importlib_external", "_posixsubprocess", "_thread", "__main__"})
 BANNED_NAMES = frozenset({"__import__", "__builtins__", "__loader__", "__spec__"})
@@ -588,8 +588,7 @@ def start():
         resource.setrlimit(resource.RLIMIT_AS, (MEMORY_BYTES + WORKER_HEADROOM, MEMORY_BYTES + WORKER_HEADROOM))
         server = ForkServer()
         failure = probe(server)
-    hello = {"ready": failure is None, "failure": failure, "python": sys.version.split()[0], "pid": os.getpid(),
-             "uid": os.getuid(), "hostname": os.uname().nodename,
+    hello = {"ready": failure is None, "failure": failure, "uid": os.getuid(), "hostname": os.uname().nodename,
              "environment": sorted(os.environ), "network": network_interfaces()}
     os.write(1, _dumps(hello).encode("utf-8") + b"\n")
     if failure is None:

@@ -12,8 +12,6 @@ internal sealed class JobQueue
     private readonly ConcurrentQueue<Job> _returned = new();
     private readonly SemaphoreSlim _count = new(0);
 
-    public int Count => _count.CurrentCount;
-
     public void Add(Job job)
     {
         _fresh.Enqueue(job);

@@ -25,8 +25,6 @@ internal sealed class SandboxWorker : IAsyncDisposable
 
     public Stream Input => _process.StandardInput.BaseStream;
 
-    public bool HasExited => _process.HasExited;
-
     /// <summary>Starts the process and waits for its hello; throws <see cref="WorkerStartException"/> saying why it failed.</summary>
     public static async Task<SandboxWorker> StartAsync(ProcessSpawner spawner, ProcessStartInfo start, CancellationToken cancellationToken)
     {
