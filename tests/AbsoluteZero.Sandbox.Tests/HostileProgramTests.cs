@@ -28,6 +28,16 @@ public sealed class HostileProgramTests(SandboxFixture sandbox)
         await Sandbox.AssertHealthyAsync(sandbox.Pool);
     }
 
+    [Fact]
+    public async Task A_program_that_leaves_its_process_group_is_still_killed()
+    {
+        var program = "import os\ndef f():\n    os.setpgid(0, os.getpgid(os.getppid()))\n    while True:\n        pass";
+        var result = await sandbox.RunAsync(program, policy: Bare, timeoutMs: 700);
+        Assert.Equal(ExecutionStatus.Timeout, result.Status);
+        Assert.InRange(result.Ms, 650, 10_000);
+        await Sandbox.AssertHealthyAsync(sandbox.Pool);
+    }
+
     [Theory]
     [InlineData("def f():\n    return len('a' * (2 ** 34))")]
     [InlineData("def f():\n    xs = []\n    while True:\n        xs.append(bytearray(2 ** 24))")]

@@ -100,9 +100,11 @@ def find_forbidden(tree, where):
 
 
 # ---------------------------------------------------------------------------------------------------------------
-# Seccomp: a deny list installed in every child right before the program runs (x86_64 only; the worker refuses to
-# start elsewhere). Fork/exec, namespaces, tracing, signals to anyone but itself, rlimits/scheduling of other
-# processes, SysV/POSIX IPC and keyrings (state that would outlive the child) are refused with EPERM.
+# Seccomp (x86_64 only; the worker refuses to start elsewhere), in two stacked filters. The fork server installs
+# SERVER_RULES once, and every child inherits them: exec, namespaces, tracing, SysV/POSIX IPC and keyrings (state
+# that would outlive the child), SIGIO ownership. Each child adds CHILD_RULES, which the fork server itself must not
+# have: fork, and signals, rlimits or scheduling aimed at anyone but itself. Small per-child filters matter: the
+# kernel compiles and pre-evaluates each filter when it is installed.
 # ---------------------------------------------------------------------------------------------------------------
 AUDIT_ARCH_X86_64 = 0xC000003E
 RET_ALLOW = 0x7FFF0000
@@ -116,50 +118,66 @@ FIOSETOWN, SIOCSPGRP, TIOCSTI = 0x8901, 0x8902, 0x5412
 PID = object()  # placeholder patched with the child's pid
 NEG_PID = object()
 
-DENY = [57, 58, 59, 322, 272, 308, 101, 310, 311, 200, 424, 438, 248, 249, 250, 321, 298, 323, 425, 426, 427,
-        29, 30, 31, 64, 65, 66, 68, 69, 70, 71, 220, 240, 279, 256]
+DENIED = [59, 322, 272, 308, 101, 310, 311, 200, 424, 438,  # execve(at), unshare, setns, ptrace, process_vm_*, tkill, pidfd_send_signal/getfd
+          248, 249, 250, 321, 298, 323, 425, 426, 427,  # keyrings, bpf, perf_event_open, userfaultfd, io_uring
+          29, 30, 31, 64, 65, 66, 68, 69, 70, 71, 220, 240, 279, 256]  # SysV IPC, mq_open, move_pages, migrate_pages
+DENIED_ARG1 = {72: [F_SETOWN, F_SETSIG, F_SETOWN_EX],  # fcntl: SIGIO/F_SETSIG could signal the worker
+               16: [FIOSETOWN, SIOCSPGRP, TIOCSTI]}     # ioctl: the same through sockets; terminal injection
+CHILD_DENIED = [57, 58]  # fork, vfork (clone and clone3 below)
 # syscall -> (argument index, values allowed besides the child itself)
 SELF_ONLY = {62: (0, [0, PID, NEG_PID]),            # kill: own pid, own group
              234: (0, [PID]), 129: (0, [PID]), 297: (0, [PID]),  # tgkill, rt_sigqueueinfo, rt_tgsigqueueinfo
              302: (0, [0, PID]),                    # prlimit64
              141: (1, [0, PID]), 251: (1, [0, PID]),  # setpriority, ioprio_set (who)
              203: (0, [0, PID]), 142: (0, [0, PID]), 144: (0, [0, PID]), 314: (0, [0, PID])}  # sched_*
-DENY_ARG1 = {72: [F_SETOWN, F_SETSIG, F_SETOWN_EX],  # fcntl: SIGIO/F_SETSIG could signal the worker
-             16: [FIOSETOWN, SIOCSPGRP, TIOCSTI]}     # ioctl: same through sockets; terminal injection
 
 
-def seccomp_program():
-    """BPF as a list of (code, jt, jf, k); k may be a PID placeholder."""
-    prog = [(LD_ABS, 0, 0, 4), (JEQ, 1, 0, AUDIT_ARCH_X86_64), (RET, 0, 0, RET_KILL), (LD_ABS, 0, 0, 0),
-            (JGE, 0, 1, 0x40000000), (RET, 0, 0, RET_EPERM)]
+def server_rules():
+    rules = {nr: [(RET, 0, 0, RET_EPERM)] for nr in DENIED}
+    for nr, commands in DENIED_ARG1.items():
+        body = [(LD_ABS, 0, 0, 24)]
+        for i, value in enumerate(commands):
+            body.append((JEQ, len(commands) - i, 0, value))
+        rules[nr] = body + [(RET, 0, 0, RET_ALLOW), (RET, 0, 0, RET_EPERM)]
+    return rules
 
-    def rule(nr, body):
-        prog.append((JEQ, 0, len(body), nr))
-        prog.extend(body)
 
-    for nr in DENY:
-        rule(nr, [(RET, 0, 0, RET_EPERM)])
-    rule(435, [(RET, 0, 0, RET_ENOSYS)])  # clone3: glibc falls back to clone, whose flags we can read
-    rule(56, [(LD_ABS, 0, 0, 16), (JSET, 0, 1, CLONE_THREAD), (RET, 0, 0, RET_ALLOW), (RET, 0, 0, RET_EPERM)])
+def child_rules():
+    rules = {nr: [(RET, 0, 0, RET_EPERM)] for nr in CHILD_DENIED}
+    rules[435] = [(RET, 0, 0, RET_ENOSYS)]  # clone3: glibc falls back to clone, whose flags we can read
+    rules[56] = [(LD_ABS, 0, 0, 16), (JSET, 0, 1, CLONE_THREAD), (RET, 0, 0, RET_ALLOW), (RET, 0, 0, RET_EPERM)]
     for nr, (arg, allowed) in SELF_ONLY.items():
         body = [(LD_ABS, 0, 0, 16 + 8 * arg)]
         for i, value in enumerate(allowed):
             body.append((JEQ, len(allowed) - i, 0, value))
-        body += [(RET, 0, 0, RET_EPERM), (RET, 0, 0, RET_ALLOW)]
-        rule(nr, body)
-    for nr, commands in DENY_ARG1.items():
-        body = [(LD_ABS, 0, 0, 24)]
-        for i, value in enumerate(commands):
-            body.append((JEQ, len(commands) - i, 0, value))
-        body += [(RET, 0, 0, RET_ALLOW), (RET, 0, 0, RET_EPERM)]
-        rule(nr, body)
-    prog.append((RET, 0, 0, RET_ALLOW))
-    return prog
+        rules[nr] = body + [(RET, 0, 0, RET_EPERM), (RET, 0, 0, RET_ALLOW)]
+    return rules
+
+
+def seccomp_program(rules):
+    """BPF as a list of (code, jt, jf, k); k may be a PID placeholder."""
+    header = [(LD_ABS, 0, 0, 4), (JEQ, 1, 0, AUDIT_ARCH_X86_64), (RET, 0, 0, RET_KILL), (LD_ABS, 0, 0, 0),
+              (JGE, 0, 1, 0x40000000), (RET, 0, 0, RET_EPERM)]
+    return header + dispatch(sorted(rules.items()))
+
+
+def dispatch(rules):
+    """A binary search on the syscall number: the kernel emulates the filter for every syscall number when it is
+    installed (to cache the always-allowed ones), so a linear chain of ~50 comparisons made each child pay for it."""
+    if len(rules) <= 3:
+        code = []
+        for nr, body in rules:
+            code.append((JEQ, 0, len(body), nr))
+            code += body
+        return code + [(RET, 0, 0, RET_ALLOW)]
+    middle = len(rules) // 2
+    low, high = dispatch(rules[:middle]), dispatch(rules[middle:])
+    assert len(low) < 256, "BPF jumps are at most 255 instructions"
+    return [(JGE, len(low), 0, rules[middle][0])] + low + high
 
 
 LIBC = ctypes.CDLL(None, use_errno=True)
-PRCTL = LIBC.prctl
-PRCTL.argtypes = [ctypes.c_int, ctypes.c_ulong, ctypes.c_void_p, ctypes.c_ulong, ctypes.c_ulong]
+PRCTL = LIBC.prctl  # no argtypes: converting plain ints in C touches fewer pages in a fresh child
 PR_SET_NO_NEW_PRIVS, PR_SET_SECCOMP, PR_SET_DUMPABLE, SECCOMP_MODE_FILTER = 38, 22, 4, 2
 
 
@@ -168,19 +186,19 @@ class SockFprog(ctypes.Structure):
 
 
 class SeccompFilter:
-    """The filter names the child's pid, so the fork server patches it in place for the pid the next child will most
-    likely get (PIDs in the sandbox's namespace go only to the fork server's children, in order); a child with another
-    pid patches its own copy. Patching a few words of one buffer, instead of building the filter, keeps the number of
-    pages touched after each fork (and so copy-on-write faults, several microseconds each in a VM) small."""
+    """A child's filter names the child's pid, so the fork server patches it in place for the pid the next child will
+    most likely get (PIDs in the sandbox's namespace go only to the fork server's children, in order); a child with
+    another pid patches its own copy. Patching a few words of one buffer, instead of building the filter, keeps the
+    number of pages touched after each fork (and so copy-on-write faults, several microseconds each in a VM) small."""
 
-    def __init__(self):
-        program = seccomp_program()
+    def __init__(self, rules):
+        program = seccomp_program(rules)
         self.pid_offsets = [8 * i + 4 for i, (_, _, _, k) in enumerate(program) if k is PID]
         self.negative_offsets = [8 * i + 4 for i, (_, _, _, k) in enumerate(program) if k is NEG_PID]
         self.raw = ctypes.create_string_buffer(b"".join(
             struct.pack("HBBI", code, jt, jf, 0 if k is PID or k is NEG_PID else k) for code, jt, jf, k in program))
         self.fprog = SockFprog(len(program), ctypes.addressof(self.raw))
-        self.address = ctypes.addressof(self.fprog)
+        self.pointer = ctypes.c_void_p(ctypes.addressof(self.fprog))
         self.pid = None
 
     def prepare(self, pid):
@@ -194,11 +212,11 @@ class SeccompFilter:
 
     def install(self):
         self.prepare(os.getpid())
-        if PRCTL(PR_SET_SECCOMP, SECCOMP_MODE_FILTER, self.address, 0, 0) != 0:
+        if PRCTL(PR_SET_SECCOMP, SECCOMP_MODE_FILTER, self.pointer, 0, 0) != 0:
             raise OSError(ctypes.get_errno(), "seccomp filter could not be installed")
 
 
-SECCOMP = SeccompFilter()
+SECCOMP = SeccompFilter(child_rules())
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -317,9 +335,7 @@ def execute(compiled, policy):
 
 
 def confine(timeout_ms, result_fd):
-    os.setpgid(0, 0)
-    for fd in (0, 1, 2):
-        os.dup2(DEVNULL, fd)
+    """fds 0-2 are already /dev/null and the fork server has put the child in its own process group."""
     os.dup2(result_fd, 3)
     os.closerange(4, 65536)
     os.chdir(SCRATCH)
@@ -434,10 +450,11 @@ def fork_and_wait(payload, timeout_ms):
         if size > RESULT_CAP:
             overflow = True
             break
-    try:
-        os.killpg(pid, signal.SIGKILL)
-    except OSError:
-        pass
+    for kill in (os.killpg, os.kill):  # by pid too: a child could have moved itself to another group
+        try:
+            kill(pid, signal.SIGKILL)
+        except OSError:
+            pass
     _, wait_status = os.waitpid(pid, 0)
     os.close(read_fd)
     os.close(pidfd)
@@ -446,12 +463,13 @@ def fork_and_wait(payload, timeout_ms):
 
 
 def fork_server(requests_fd, replies_fd):
-    os.dup2(DEVNULL, 0)
-    os.dup2(DEVNULL, 1)
+    for fd in (0, 1, 2):  # children inherit these: prints vanish, input() meets EOF
+        os.dup2(DEVNULL, fd)
     # Limits every child inherits; each child only sets its own CPU limit (fewer calls, fewer pages touched).
     for limit, value in ((resource.RLIMIT_AS, MEMORY_BYTES), (resource.RLIMIT_FSIZE, FILE_LIMIT),
                          (resource.RLIMIT_NOFILE, OPEN_FILES), (resource.RLIMIT_NPROC, THREADS)):
         resource.setrlimit(limit, (value, value))
+    SeccompFilter(server_rules()).install()
     gc.freeze()
     SECCOMP.prepare(os.getpid() + 1)
     while True:
@@ -582,8 +600,8 @@ def start():
     if os.uname().machine != "x86_64":
         failure = f"the seccomp filter supports x86_64 only, this machine is {os.uname().machine}"
     else:
-        PRCTL(PR_SET_DUMPABLE, 0, None, 0, 0)  # children may not read or trace this process through /proc
-        PRCTL(PR_SET_NO_NEW_PRIVS, 1, None, 0, 0)  # inherited: every child may install its filter
+        PRCTL(PR_SET_DUMPABLE, 0, 0, 0, 0)  # children may not read or trace this process through /proc
+        PRCTL(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0)  # inherited: the fork server and every child may install filters
         resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
         resource.setrlimit(resource.RLIMIT_AS, (MEMORY_BYTES + WORKER_HEADROOM, MEMORY_BYTES + WORKER_HEADROOM))
         server = ForkServer()
