@@ -1,8 +1,9 @@
 # AbsoluteZero sandbox worker. Runs inside bwrap (see docs/sandbox.md) and serves JSON lines on fd 0/1:
 #   request  {"id": n, "program": str, "input": str, "check": "run"|"validate", "policy": "azr"|"benchmark", "timeout_ms": n}
 #   response {"id": n, "status": str, "output": str|null, "error": str|null, "ms": float}
-# Every execution happens in a child forked from this warm process, in its own process group, behind rlimits and a
-# seccomp filter, so nothing a program does can reach the next one. This process only parses, forks, waits and kills.
+# This process parses and checks requests; its fork server (forked once, after the imports below) forks one child per
+# execution, in its own process group, behind rlimits and seccomp filters, so nothing a program does can reach the
+# next one, and waits for it or kills it.
 import ast
 import builtins
 import ctypes
