@@ -1,0 +1,49 @@
+using AbsoluteZero.Core.Buffers;
+using AbsoluteZero.Core.Configuration;
+
+namespace AbsoluteZero.Core.Tests.Buffers;
+
+public class TaskBufferTests
+{
+    [Fact]
+    public void Reference_cap_keeps_the_oldest_and_drops_new_tasks()
+    {
+        var buffer = new TaskBuffer<string>(3, BufferOverflow.KeepOldest);
+        Assert.Equal(new BufferAddResult(2, 0), buffer.Add(["a", "b"], step: 0));
+        Assert.Equal(new BufferAddResult(1, 2), buffer.Add(["c", "d", "e"], step: 4));
+        Assert.Equal(["a", "b", "c"], buffer.Entries.Select(e => e.Task));
+        Assert.Equal([0, 0, 4], buffer.Entries.Select(e => e.Step));
+    }
+
+    [Fact]
+    public void Evict_oldest_option_lets_new_tasks_in()
+    {
+        var buffer = new TaskBuffer<string>(3, BufferOverflow.EvictOldest);
+        buffer.Add(["a", "b"], step: 0);
+        Assert.Equal(new BufferAddResult(3, 2), buffer.Add(["c", "d", "e"], step: 4));
+        Assert.Equal(["c", "d", "e"], buffer.Entries.Select(e => e.Task));
+        Assert.All(buffer.Entries, e => Assert.Equal(4, e.Step));
+    }
+
+    [Fact]
+    public void Recent_entries_are_those_within_the_window_by_their_own_step()
+    {
+        var buffer = new TaskBuffer<string>(10, BufferOverflow.KeepOldest);
+        buffer.Add(["seed"], 0);
+        buffer.Add(["s1"], 1);
+        buffer.Add(["s2a", "s2b"], 2);
+        Assert.Equal(["s2a", "s2b"], buffer.AddedWithin(currentStep: 3, window: 1).Select(e => e.Task).Where(t => t.StartsWith("s2")));
+        Assert.Equal(["s2a", "s2b"], buffer.AddedWithin(3, 1).Select(e => e.Task));
+        Assert.Equal(["s1", "s2a", "s2b"], buffer.AddedWithin(3, 2).Select(e => e.Task));
+        Assert.Equal(["seed", "s1", "s2a", "s2b"], buffer.AddedWithin(1, 1).Select(e => e.Task));
+    }
+
+    [Fact]
+    public void Entries_keep_the_proposer_thought()
+    {
+        var buffer = new TaskBuffer<string>(2, BufferOverflow.KeepOldest);
+        buffer.Add([new BufferEntry<string>("t", 7) { Thought = "plan" }]);
+        Assert.Equal("plan", buffer.Entries[0].Thought);
+        Assert.Equal(7, buffer.Entries[0].Step);
+    }
+}
