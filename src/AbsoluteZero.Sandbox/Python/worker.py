@@ -50,7 +50,7 @@ BANNED_MODULES = frozenset("""
     secrets uuid zoneinfo
     pickle cPickle marshal shelve dbm copyreg
 """.split())
-PRIVATE_BANNED_MODULES = frozenset({"_imp", "_frozen_importlib", "_frozen_importlib_external", "_posixsubprocess", "__main__"})
+PRIVATE_BANNED_MODULES = frozenset({"_imp", "_frozen_importlib", "_frozen_importlib_external", "_posixsubprocess", "_thread", "__main__"})
 BANNED_NAMES = frozenset({"__import__", "__builtins__", "__loader__", "__spec__"})
 BANNED_ATTRIBUTES = frozenset({
     "__import__", "__builtins__", "__loader__", "__spec__", "__subclasses__", "__globals__", "__code__",

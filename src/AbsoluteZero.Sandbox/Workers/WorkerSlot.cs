@@ -12,7 +12,7 @@ namespace AbsoluteZero.Sandbox.Workers;
 internal sealed class WorkerSlot(SandboxPool pool, int index)
 {
     /// <summary>Jobs written ahead to one worker: enough to hide the round trip, few enough that a slow job delays little.</summary>
-    private const int Depth = 4;
+    private const int Depth = 2;
 
     private static readonly TimeSpan WatchdogPeriod = TimeSpan.FromMilliseconds(500);
 
