@@ -25,7 +25,7 @@ public sealed class SolverJudge(ICodeExecutor executor, int timeoutMs)
         var gold = canonical[0];
         var answers = canonical.Skip(1).ToList();
         var judged = await CompareAsync(gold, answers, (i, _) => $"the predicted output {Q(distinct[i])} does not equal the expected output {Q(task.Output)}",
-            i => $"the predicted output {Q(distinct[i])} is not a plain Python value: {answers[i].Failure}", task.Output, cancellationToken).ConfigureAwait(false);
+            i => $"the predicted output {Q(distinct[i])} cannot be compared: {answers[i].Failure}", task.Output, cancellationToken).ConfigureAwait(false);
         return Spread(predictedOutputs, distinct, judged);
     }
 
@@ -43,7 +43,7 @@ public sealed class SolverJudge(ICodeExecutor executor, int timeoutMs)
         var gold = (await goldTask.ConfigureAwait(false))[0];
         var outputs = runs.Select((r, i) => r switch
         {
-            null => new CanonicalValue(null, $"the input {Q(distinct[i])} is not plain Python data: {arguments[i].Failure}"),
+            null => new CanonicalValue(null, $"the input {Q(distinct[i])} cannot be used: {arguments[i].Failure}"),
             { IsOk: true } => new CanonicalValue(r.Output, null),
             _ => new CanonicalValue(null, $"f({Q(distinct[i])}) {SandboxText.Describe(r)}"),
         }).ToList();

@@ -43,7 +43,7 @@ public sealed class ValueJudge(ICodeExecutor executor, int timeoutMs)
             var b = rebuilt[next++];
             return b is { IsOk: true, Output: { } repr }
                 ? new CanonicalValue(PythonStringLiteral.Decode(repr), null)
-                : new CanonicalValue(null, $"the arguments are not plain Python data ({b.Error})");
+                : new CanonicalValue(null, $"its value cannot be read back as a literal ({b.Error})");
         }).ToList();
     }
 
