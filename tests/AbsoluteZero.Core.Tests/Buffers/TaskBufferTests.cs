@@ -47,3 +47,22 @@ public class TaskBufferTests
         Assert.Equal(7, buffer.Entries[0].Step);
     }
 }
+
+public class TaskBuffersTests
+{
+    [Fact]
+    public void Seeds_fill_both_triplet_buffers_at_step_zero_and_induction_draws_from_their_union()
+    {
+        var seeds = new SeedingResult([SeedTasks.ZeroTriplet, new Triplet("def f(a):\n    return -a", "1", "-1")], [SeedTasks.ZeroInduction], 2, 0, 0, true, true);
+        var buffers = TaskBuffers.FromSeeds(seeds, new SelfPlaySettings());
+        Assert.Equal(2, buffers.Abduction.Count);
+        Assert.Equal(2, buffers.Triplets(AbsoluteZero.Core.Tasks.TaskType.Deduction).Count);
+        Assert.All(buffers.Abduction.Entries.Concat(buffers.Deduction.Entries), e => Assert.Equal(0, e.Step));
+        Assert.Single(buffers.Induction.Entries);
+
+        buffers.Deduction.Add([new Triplet("def f(a):\n    return 2 * a", "1", "2")], step: 3);
+        Assert.Equal(5, buffers.InductionPrograms().Count);
+        Assert.Equal(2, buffers.InductionPrograms().Count(t => ReferenceEquals(t, SeedTasks.ZeroTriplet)));
+        Assert.Throws<ArgumentOutOfRangeException>(() => buffers.Triplets(AbsoluteZero.Core.Tasks.TaskType.Induction));
+    }
+}
