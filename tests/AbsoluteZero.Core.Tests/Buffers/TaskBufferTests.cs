@@ -1,5 +1,6 @@
 using AbsoluteZero.Core.Buffers;
 using AbsoluteZero.Core.Configuration;
+using AbsoluteZero.Core.Tasks;
 
 namespace AbsoluteZero.Core.Tests.Buffers;
 
@@ -56,13 +57,13 @@ public class TaskBuffersTests
         var seeds = new SeedingResult([SeedTasks.ZeroTriplet, new Triplet("def f(a):\n    return -a", "1", "-1")], [SeedTasks.ZeroInduction], 2, 0, 0, true, true);
         var buffers = TaskBuffers.FromSeeds(seeds, new SelfPlaySettings());
         Assert.Equal(2, buffers.Abduction.Count);
-        Assert.Equal(2, buffers.Triplets(AbsoluteZero.Core.Tasks.TaskType.Deduction).Count);
+        Assert.Equal(2, buffers.Triplets(TaskType.Deduction).Count);
         Assert.All(buffers.Abduction.Entries.Concat(buffers.Deduction.Entries), e => Assert.Equal(0, e.Step));
         Assert.Single(buffers.Induction.Entries);
 
         buffers.Deduction.Add([new Triplet("def f(a):\n    return 2 * a", "1", "2")], step: 3);
         Assert.Equal(5, buffers.InductionPrograms().Count);
         Assert.Equal(2, buffers.InductionPrograms().Count(t => ReferenceEquals(t, SeedTasks.ZeroTriplet)));
-        Assert.Throws<ArgumentOutOfRangeException>(() => buffers.Triplets(AbsoluteZero.Core.Tasks.TaskType.Induction));
+        Assert.Throws<ArgumentOutOfRangeException>(() => buffers.Triplets(TaskType.Induction));
     }
 }
