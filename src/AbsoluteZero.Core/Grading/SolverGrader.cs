@@ -18,35 +18,26 @@ public sealed record SolverVerdict(bool FormatOk, bool Parsed, bool Correct, str
 /// </summary>
 public sealed class SolverGrader(SolverJudge judge, RewardSettings rewards)
 {
-    public async Task<SolverVerdict> DeductionAsync(Triplet task, string response, CancellationToken cancellationToken = default)
-    {
-        var (formatOk, content) = Read(response);
-        if (!formatOk)
-            return Unformatted();
-        var judgement = (await judge.DeductionAsync(task, [SolverAnswerParser.Output(content)], cancellationToken).ConfigureAwait(false))[0];
-        return Verdict(judgement);
-    }
+    public Task<SolverVerdict> DeductionAsync(Triplet task, string response, CancellationToken cancellationToken = default) =>
+        GradeAsync(response, SolverAnswerParser.Output, answer => judge.DeductionAsync(task, [answer], cancellationToken));
 
-    public async Task<SolverVerdict> AbductionAsync(Triplet task, string response, CancellationToken cancellationToken = default)
-    {
-        var (formatOk, content) = Read(response);
-        if (!formatOk)
-            return Unformatted();
-        var judgement = (await judge.AbductionAsync(task, [SolverAnswerParser.Input(content)], cancellationToken).ConfigureAwait(false))[0];
-        return Verdict(judgement);
-    }
+    public Task<SolverVerdict> AbductionAsync(Triplet task, string response, CancellationToken cancellationToken = default) =>
+        GradeAsync(response, SolverAnswerParser.Input, answer => judge.AbductionAsync(task, [answer], cancellationToken));
 
     /// <summary>An answer without a code block is scored as a format failure, as the reference does.</summary>
-    public async Task<SolverVerdict> InductionAsync(InductionTask task, string response, CancellationToken cancellationToken = default)
+    public Task<SolverVerdict> InductionAsync(InductionTask task, string response, CancellationToken cancellationToken = default) =>
+        GradeAsync(response, SolverAnswerParser.Program, program => judge.InductionAsync(task, [program], cancellationToken));
+
+    /// <param name="parse">The answer in the answer content; null when there is none to grade.</param>
+    private async Task<SolverVerdict> GradeAsync(string response, Func<string, string?> parse, Func<string, Task<IReadOnlyList<Judgement>>> grade)
     {
         var (formatOk, content) = Read(response);
         if (!formatOk)
-            return Unformatted();
-        var program = SolverAnswerParser.Program(content);
-        if (program is null)
+            return new SolverVerdict(false, false, false, FormatCheck.Failure, RoleRewards.Solver(false, false, false, rewards));
+        if (parse(content) is not { } answer)
             return new SolverVerdict(true, false, false, SolverAnswerParser.NoProgram, RoleRewards.Solver(true, false, false, rewards));
-        var judgement = (await judge.InductionAsync(task, [program], cancellationToken).ConfigureAwait(false))[0];
-        return Verdict(judgement);
+        var judgement = (await grade(answer).ConfigureAwait(false))[0];
+        return new SolverVerdict(true, true, judgement.Correct, judgement.Reason, RoleRewards.Solver(true, true, judgement.Correct, rewards));
     }
 
     private static (bool FormatOk, string Content) Read(string response)
@@ -54,8 +45,4 @@ public sealed class SolverGrader(SolverJudge judge, RewardSettings rewards)
         var generation = ResponseText.Generation(response);
         return (FormatCheck.Passes(generation), ResponseText.AnswerContent(generation));
     }
-
-    private SolverVerdict Unformatted() => new(false, false, false, FormatCheck.Failure, RoleRewards.Solver(false, false, false, rewards));
-
-    private SolverVerdict Verdict(Judgement j) => new(true, true, j.Correct, j.Reason, RoleRewards.Solver(true, true, j.Correct, rewards));
 }
