@@ -67,3 +67,18 @@ public class TaskBuffersTests
         Assert.Throws<ArgumentOutOfRangeException>(() => buffers.Triplets(TaskType.Induction));
     }
 }
+
+public class SolverWindowTests
+{
+    [Fact]
+    public void Fixed_quirk_a_full_keep_oldest_buffer_has_no_new_tasks_rather_than_calling_old_ones_new()
+    {
+        // The reference took the last N entries as "new", N counting additions the cap had already dropped.
+        var buffer = new TaskBuffer<string>(3, BufferOverflow.KeepOldest);
+        buffer.Add(["a", "b", "c"], step: 0);
+        buffer.Add(["d", "e"], step: 5);
+        Assert.Empty(buffer.AddedWithin(currentStep: 6, window: 1));
+        var batch = TaskSampler.SolverBatch(buffer.Entries, 6, 1, 3, AzrRandom.Create(1, "w"));
+        Assert.Equal(["a", "b", "c"], batch.Select(e => e.Task).Order());
+    }
+}
