@@ -24,7 +24,7 @@ public sealed class HostileProgramTests(SandboxFixture sandbox)
     {
         var result = await sandbox.RunAsync(program, timeoutMs: 700);
         Assert.Equal(ExecutionStatus.Timeout, result.Status);
-        Assert.InRange(result.Ms, 650, 3_000);
+        Assert.InRange(result.Ms, 650, 10_000); // waited for the limit, then killed (not left to run)
         await Sandbox.AssertHealthyAsync(sandbox.Pool);
     }
 
@@ -140,7 +140,7 @@ public sealed class HostileProgramTests(SandboxFixture sandbox)
         var result = await sandbox.RunAsync("import os\ndef f():\n    return sorted(int(p) for p in os.listdir('/proc') if p.isdigit())", policy: Bare);
         Assert.Equal(ExecutionStatus.Ok, result.Status);
         var pids = result.Output!.Trim('[', ']').Split(", ").Select(int.Parse).ToList();
-        Assert.Equal(3, pids.Count); // bwrap's init, the worker, the program itself
+        Assert.Equal(4, pids.Count); // bwrap's init, the worker, its fork server, the program itself
         Assert.Equal([1, 2], pids.Take(2));
     }
 
