@@ -8,6 +8,7 @@ public static class CommandCatalog
     public static IEnumerable<Command> Create() =>
     [
         ExecCommand.Create(),
+        CheckResponseCommand.Create(),
         BenchCommand.Create(),
     ];
 }
