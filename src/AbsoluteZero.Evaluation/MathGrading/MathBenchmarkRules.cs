@@ -75,6 +75,6 @@ public static partial class MathBenchmarkRules
     [GeneratedRegex(@"^[\s$,;.]*((and|or|,|;|\\quad|\\qquad|\\text\{\s*(and|or)\s*\})[\s$,;.]*)?$")]
     private static partial Regex Separator();
 
-    [GeneratedRegex(@"(?<![\d.])\d{1,3}(?![\d.]\d*)")]
+    [GeneratedRegex(@"(?<![\d.])\d{1,3}(?!\d|\.\d)")]
     private static partial Regex AimeInteger();
 }

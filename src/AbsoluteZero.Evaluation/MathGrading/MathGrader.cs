@@ -1,3 +1,4 @@
+using System.Globalization;
 using AbsoluteZero.Evaluation.MathGrading.Answers;
 using AbsoluteZero.Evaluation.MathGrading.Expressions;
 using AbsoluteZero.Evaluation.MathGrading.Normalization;
@@ -40,7 +41,8 @@ public static class MathGrader
         if (p.Text.Length == 0)
             return false;
         if (reference.AbsoluteError is { } error && p is ExpressionAnswer pe && r is ExpressionAnswer re
-            && ExpressionEquivalence.IsWithin(pe.Expression, re.Expression, error))
+            && Rational.TryParseDecimal(error.ToString(CultureInfo.InvariantCulture), out var exactError)
+            && ExpressionEquivalence.IsWithin(pe.Expression, re.Expression, exactError))
             return true;
         return equivalence.AreEqual(p, r);
     }

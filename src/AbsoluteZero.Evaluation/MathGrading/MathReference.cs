@@ -8,7 +8,7 @@ namespace AbsoluteZero.Evaluation.MathGrading;
 public sealed record MathReference(IReadOnlyList<string> Answers, bool IsMultipleAnswer = false, string? Unit = null)
 {
     /// <summary>An absolute error a numeric answer may have (OlympiadBench's <c>error</c> field); null: none.</summary>
-    public double? AbsoluteError { get; init; }
+    public decimal? AbsoluteError { get; init; }
 
     public static MathReference Of(string answer) => new([answer]);
 

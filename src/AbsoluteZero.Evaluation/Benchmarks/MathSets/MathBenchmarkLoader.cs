@@ -106,12 +106,12 @@ public static class MathBenchmarkLoader
     };
 
     /// <summary>OlympiadBench's <c>error</c> field: the absolute error allowed for a numeric answer ("1e-1").</summary>
-    private static double? ParseError(MathRow row)
+    private static decimal? ParseError(MathRow row)
     {
         var text = row.OptionalString("error");
         if (NonEmpty(text) is null)
             return null;
-        return double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var error) && error > 0
+        return decimal.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var error) && error > 0
             ? error
             : throw row.Error($"field 'error' must be a positive number, found '{text}'");
     }

@@ -11,6 +11,9 @@ public abstract record Expr;
 /// are compared with tolerance because they are usually rounded.</summary>
 public sealed record NumberExpr(Rational Value, bool IsDecimal) : Expr
 {
+    /// <summary>The literal as written (<c>4.5e33</c>, <c>.35</c>), when the number was written as one.</summary>
+    public string? Literal { get; init; }
+
     public override string ToString() => Value.ToString();
 }
 

@@ -10,6 +10,9 @@ public static class ExpressionEquivalence
 {
     private const int Seed = 20250506;
     private const int Points = 6;
+
+    // Floors and factorials differ only at some integers (⌊√(n−1)⌋ and ⌊√(n−2)⌋ at perfect squares): walk 1..24.
+    private const int DiscretePoints = 24;
     private const double PointAbsolute = 1e-9;
 
     public static bool AreEqual(Expr a, Expr b, GradingTolerance tolerance)
@@ -20,8 +23,10 @@ public static class ExpressionEquivalence
             return ConstantsEqual(a, b, hasDecimal, tolerance);
 
         var relative = hasDecimal ? Math.Max(tolerance.DecimalRelative, tolerance.SymbolicRelative) : tolerance.SymbolicRelative * 10;
+        var discrete = ExpressionFacts.IsDiscrete(a) || ExpressionFacts.IsDiscrete(b);
+        var wanted = discrete ? DiscretePoints : Points;
         var valid = 0;
-        foreach (var point in SamplePoints(symbols, ExpressionFacts.IsDiscrete(a) || ExpressionFacts.IsDiscrete(b)))
+        foreach (var point in SamplePoints(symbols, discrete))
         {
             var va = NumericEvaluator.Evaluate(a, point);
             var vb = NumericEvaluator.Evaluate(b, point);
@@ -29,7 +34,7 @@ public static class ExpressionEquivalence
                 continue;
             if (!Close(va, vb, relative, PointAbsolute))
                 return false;
-            if (++valid == Points)
+            if (++valid == wanted)
                 break;
         }
 
@@ -77,14 +82,34 @@ public static class ExpressionEquivalence
         return !positive || ratio > 0;
     }
 
-    /// <summary>Whether two variable-free values differ by at most <paramref name="error"/> (a stated precision).</summary>
-    public static bool IsWithin(Expr a, Expr b, double error)
+    /// <summary>Whether two variable-free values differ by less than <paramref name="error"/> (a stated precision,
+    /// so 4.25 meets 4.2 ± 0.1 but the next one-decimal answer, 4.3, does not).</summary>
+    public static bool IsWithin(Expr a, Expr b, Rational error)
     {
         if (Symbols(a, b).Count > 0)
             return false;
+        if (ExactEvaluator.TryEvaluate(a) is { } ra && ExactEvaluator.TryEvaluate(b) is { } rb)
+            return ((ra - rb).Abs() - error).Sign < 0;
         var va = NumericEvaluator.Evaluate(a, EmptySymbols);
         var vb = NumericEvaluator.Evaluate(b, EmptySymbols);
-        return IsFinite(va) && IsFinite(vb) && Complex.Abs(va - vb) <= error * (1 + 1e-12);
+        return IsFinite(va) && IsFinite(vb) && Complex.Abs(va - vb) < error.ToDouble();
+    }
+
+    /// <summary>The decimal places a lone literal states (<c>4.4677</c> → 4, <c>4.5e33</c> → −32); null otherwise.</summary>
+    private static int? DecimalPlaces(Expr expr) => expr switch
+    {
+        NegateExpr n => DecimalPlaces(n.Operand),
+        NumberExpr { Literal: { } literal } => Places(literal),
+        _ => null,
+    };
+
+    private static int Places(string literal)
+    {
+        var exponentAt = literal.IndexOfAny(['e', 'E']);
+        var mantissa = exponentAt < 0 ? literal : literal[..exponentAt];
+        var exponent = exponentAt < 0 ? 0 : int.Parse(literal[(exponentAt + 1)..], System.Globalization.CultureInfo.InvariantCulture);
+        var dot = mantissa.IndexOf('.');
+        return (dot < 0 ? 0 : mantissa.Length - dot - 1) - exponent;
     }
 
     private static bool ConstantsEqual(Expr a, Expr b, bool hasDecimal, GradingTolerance tolerance)
@@ -94,6 +119,10 @@ public static class ExpressionEquivalence
             if (ra == rb)
                 return true;
             if (!hasDecimal || tolerance.DecimalRelative == 0)
+                return false;
+            // Two plain decimals written to the same place differ in a digit they both state: 4.4678 is not
+            // 4.4677 even though they are within 1e-4. Tolerance is for answers given to different precision.
+            if (DecimalPlaces(a) is { } placesA && placesA == DecimalPlaces(b))
                 return false;
             // isclose in exact arithmetic: |a - b| <= tol * max(|a|, |b|).
             var scale = (ra.Abs() - rb.Abs()).Sign >= 0 ? ra.Abs() : rb.Abs();
@@ -120,10 +149,17 @@ public static class ExpressionEquivalence
     private static IEnumerable<Dictionary<string, Complex>> SamplePoints(IReadOnlyCollection<string> symbols, bool integers)
     {
         var random = new Random(Seed);
-        for (var trial = 0; trial < Points * 3; trial++)
+        var first = symbols.First();
+        var trials = integers ? DiscretePoints * 2 : Points * 3;
+        for (var trial = 0; trial < trials; trial++)
         {
-            // Non-integer points in (0.35, 2.85) avoid the poles and branch cuts that integers and zero invite.
-            yield return symbols.ToDictionary(s => s, _ => integers ? new Complex(random.Next(3, 15), 0) : new Complex(0.35 + 2.5 * random.NextDouble(), 0));
+            // Integer points: the first symbol walks 1, 2, 3…, the others are random. Real points lie in
+            // (0.35, 2.85), away from the poles and branch cuts that integers and zero invite.
+            yield return symbols.ToDictionary(
+                s => s,
+                s => integers
+                    ? new Complex(s == first ? trial % DiscretePoints + 1 : random.Next(1, 25), 0)
+                    : new Complex(0.35 + 2.5 * random.NextDouble(), 0));
         }
     }
 

@@ -283,7 +283,7 @@ public sealed class ExpressionParser
         var isDecimal = text.Contains('.') || text.Contains('e') || text.Contains('E');
         if (!isDecimal && Peek() is { } next && next.Is(LatexTokenKind.Command, "frac") && TryMixedFraction() is { } fraction)
             return new NumberExpr(value + fraction, false);
-        return new NumberExpr(value, isDecimal);
+        return new NumberExpr(value, isDecimal) { Literal = text };
     }
 
     /// <summary><c>1\frac{4}{5}</c> is the mixed number 9/5, as MATH writes it, not 1 × 4/5.</summary>

@@ -6,7 +6,7 @@ namespace AbsoluteZero.Evaluation.MathGrading.Extraction;
 /// Finds the final answer in a model response, in the reference harness's order (AZR.md §7.1): the content of the
 /// last <c>&lt;answer&gt;</c> block (its last <c>\boxed{}</c> if it has one); else the last <c>\boxed{…}</c>; then,
 /// where neither exists, the Qwen2.5-Math harness's fall-backs: "the final answer is …", a response that is itself
-/// just an answer, the first <c>\[…\]</c>, the last inline <c>$…$</c> of the closing paragraph, the last number.
+/// just an answer, the last formula (<c>\[…\]</c> or <c>$…$</c>) of the closing paragraph, the last number.
 /// </summary>
 public static partial class AnswerExtractor
 {
@@ -51,11 +51,11 @@ public static partial class AnswerExtractor
         var trimmed = text.Trim();
         if (trimmed.Length is > 0 and <= 120 && !LooksLikeProse(trimmed))
             return Clean(trimmed);
-        if (DisplayMath().Match(text) is { Success: true } display)
-            return Clean(display.Groups["body"].Value);
+        // The closing paragraph's last formula, display or inline; the first display of a long derivation (the
+        // reference's last resort) is usually an intermediate step, so it is not used.
         var lastParagraph = text.TrimEnd().Split("\n\n")[^1];
-        if (InlineMath().Matches(lastParagraph) is { Count: > 0 } inline)
-            return Clean(inline[^1].Groups["body"].Value);
+        if (MathSegment().Matches(lastParagraph) is { Count: > 0 } formulas)
+            return Clean(formulas[^1].Groups["body"].Value);
         return LastNumber(text);
     }
 
@@ -64,16 +64,37 @@ public static partial class AnswerExtractor
         var s = after.TrimStart(' ', ':', '\t');
         if (s.StartsWith("$$", StringComparison.Ordinal) && s.IndexOf("$$", 2, StringComparison.Ordinal) is var endDisplay and > 2)
             return Clean(s[2..endDisplay]);
-        if (s.StartsWith('$') && s.IndexOf('$', 1) is var end and > 1)
-            return Clean(s[1..end]);
-        if (s.StartsWith("\\(", StringComparison.Ordinal) && s.IndexOf("\\)", StringComparison.Ordinal) is var endParen and > 2)
-            return Clean(s[2..endParen]);
         if (s.StartsWith("\\[", StringComparison.Ordinal) && s.IndexOf("\\]", StringComparison.Ordinal) is var endBracket and > 2)
             return Clean(s[2..endBracket]);
-        var line = s.Split('\n')[0];
-        // A sentence ends at ". " (not a decimal point); "I hope it is correct" follows in Minerva-style answers.
-        var sentence = SentenceEnd().Split(line)[0];
-        return Clean(sentence);
+        return Clean(Sentence(s));
+    }
+
+    /// <summary>
+    /// The text up to the end of its sentence: a full stop followed by a space, a line break, or Minerva's
+    /// "I hope it is correct", none of which count inside <c>$…$</c> (so <c>$\$18.90$</c> and
+    /// <c>$69$, $84$</c> stay whole).
+    /// </summary>
+    private static string Sentence(string s)
+    {
+        var inMath = false;
+        for (var i = 0; i < s.Length; i++)
+        {
+            var c = s[i];
+            if (c == '\\')
+            {
+                i++;
+                continue;
+            }
+
+            if (string.CompareOrdinal(s, i, " I hope", 0, 7) == 0)
+                return s[..i];
+            if (c == '$')
+                inMath = !inMath;
+            else if (!inMath && (c == '\n' || (c == '.' && (i + 1 == s.Length || char.IsWhiteSpace(s[i + 1])))))
+                return s[..i];
+        }
+
+        return s;
     }
 
     /// <summary>Whether a text reads as sentences rather than a bare answer: three words in a row outside LaTeX.</summary>
@@ -85,8 +106,8 @@ public static partial class AnswerExtractor
 
     private static string Clean(string answer)
     {
-        var s = answer.Trim();
-        s = s.Trim('$').Trim();
+        // Math delimiters go; an escaped dollar (\$18.90) is the answer's own.
+        var s = UnescapedDollar().Replace(answer, "").Trim();
         if (s.StartsWith("\\(", StringComparison.Ordinal) && s.EndsWith("\\)", StringComparison.Ordinal))
             s = s[2..^2].Trim();
         if (s.StartsWith("\\[", StringComparison.Ordinal) && s.EndsWith("\\]", StringComparison.Ordinal))
@@ -97,17 +118,14 @@ public static partial class AnswerExtractor
     [GeneratedRegex(@"(final answer is|the answer is|answer is|final answer:|answer:)", RegexOptions.IgnoreCase)]
     private static partial Regex FinalAnswerPhrase();
 
-    [GeneratedRegex(@"\\\[(?<body>.*?)\\\]", RegexOptions.Singleline)]
-    private static partial Regex DisplayMath();
+    [GeneratedRegex(@"(?<!\\)\$")]
+    private static partial Regex UnescapedDollar();
 
-    [GeneratedRegex(@"\$(?<body>[^$]+)\$")]
-    private static partial Regex InlineMath();
+    [GeneratedRegex(@"\$\$(?<body>.+?)\$\$|\\\[(?<body>.+?)\\\]|\\\((?<body>.+?)\\\)|(?<!\\)\$(?<body>(\\\$|[^$])+?)(?<!\\)\$", RegexOptions.Singleline)]
+    private static partial Regex MathSegment();
 
     [GeneratedRegex(@"-?\d*\.?\d+")]
     private static partial Regex Number();
-
-    [GeneratedRegex(@"\.\s|\.$|\s+I hope")]
-    private static partial Regex SentenceEnd();
 
     [GeneratedRegex(@"\\[A-Za-z]+(\{[^{}]*\})?")]
     private static partial Regex LatexCommand();
