@@ -109,6 +109,8 @@ public class EquivalenceRuleTests
     [InlineData("(6,31)", "(6,31,-1)", false)]
     [InlineData("\\langle 1, 2 \\rangle", "(1,2)", true)]
     [InlineData("(p,q)=(1,2)", "(1,2)", true)]
+    [InlineData("1, 2", "(1,2)", true)]
+    [InlineData("2, 1", "(1,2)", false)]
     public void Tuples_are_ordered(string predicted, string reference, bool expected) => Check("math500", predicted, reference, expected);
 
     [Theory]
@@ -137,6 +139,8 @@ public class EquivalenceRuleTests
     [InlineData("12 \\text{ and } 13", "12, 13", true)]
     [InlineData("\\emptyset", "\\{\\}", true)]
     [InlineData("3,3,5", "3,5,5", false)]
+    [InlineData("\\frac{3}{4} \\text{ or } 0.75", "\\frac34", true)]
+    [InlineData("2 \\text{ or } -2", "2", false)]
     public void Sets_and_solution_lists_are_unordered(string predicted, string reference, bool expected) => Check("math500", predicted, reference, expected);
 
     [Theory]
@@ -241,6 +245,7 @@ public class EquivalenceRuleTests
     [InlineData("4.5 \\times 10^{33} \\mathrm{erg} \\mathrm{s}^{-1}", "4.5e33", true)]
     [InlineData("3 \\times 10^{8} \\text{ m/s}", "3e8", true)]
     [InlineData("4.5 \\times 10^{33} \\mathrm{ergs} / \\mathrm{s}", "4.5e33", true)]
+    [InlineData("3.3 x 10^{12}", "3.3e12", true)]
     [InlineData("4.4678", "4.4677", false)]
     [InlineData("24.311", "24.310", false)]
     [InlineData("24.3100", "24.310", true)]

@@ -16,8 +16,9 @@ public sealed class AnswerEquivalence(GradingTolerance tolerance)
     {
         if (Compact(predicted.Text) == Compact(reference.Text))
             return true;
-        if (predicted is CollectionAnswer { Items.Count: 1 } single && reference is not CollectionAnswer)
-            return AreEqual(single.Items[0], reference);
+        // One answer given in several equal forms ("\frac{3}{4} or 0.75") is that answer.
+        if (predicted is CollectionAnswer { IsSet: false } forms && reference is ExpressionAnswer or TextAnswer or BaseNumberAnswer)
+            return forms.Items.Count > 0 && forms.Items.All(item => AreEqual(item, reference));
         if (reference is CollectionAnswer { Items.Count: 1 } only && predicted is not CollectionAnswer)
             return AreEqual(predicted, only.Items[0]);
 
