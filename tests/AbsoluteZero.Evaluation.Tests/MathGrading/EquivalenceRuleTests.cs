@@ -122,6 +122,7 @@ public class EquivalenceRuleTests
     [InlineData("(3,\\infty)\\cup(-\\infty,2)", "(-\\infty, 2) \\cup (3, \\infty)", true)]
     [InlineData("(-\\infty,2]\\cup(3,\\infty)", "(-\\infty, 2) \\cup (3, \\infty)", false)]
     [InlineData("x<2 \\text{ or } x>3", "(-\\infty, 2) \\cup (3, \\infty)", true)]
+    [InlineData("(-\\infty,2) U (3,\\infty)", "(-\\infty, 2) \\cup (3, \\infty)", true)]
     [InlineData("(0.6, 2.6667]", "\\left(\\frac{3}{5},\\frac{8}{3}\\right]", true)]
     [InlineData("\\{-1\\}\\cup[0,7)", "x \\in \\{-1\\} \\cup [0,7)", true)]
     [InlineData("\\mathbb{R}", "(-\\infty, \\infty)", true)]

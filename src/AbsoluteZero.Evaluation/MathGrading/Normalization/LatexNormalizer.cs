@@ -48,6 +48,7 @@ public static partial class LatexNormalizer
         s = s.Replace("\\end{array}", "\\end{pmatrix}");
         s = Degrees().Replace(s, "");
         s = LetterTimesTen().Replace(s, "$1\\times ");
+        s = LetterUnion().Replace(s, " \\cup ");
 
         var hasPercent = s.Contains('%') || PercentWord().IsMatch(s);
         s = s.Replace("\\%", "").Replace("%", "");
@@ -156,6 +157,10 @@ public static partial class LatexNormalizer
     // "3.3 x 10^{12}": a letter x between a number and a power of ten is a multiplication sign.
     [GeneratedRegex(@"(\d)\s*[xX]\s*(?=10\^)")]
     private static partial Regex LetterTimesTen();
+
+    // "(-\infty, 2) U (3, \infty)": a capital U between intervals is a union.
+    [GeneratedRegex(@"(?<=[)\]}])\s*(U|\\bigcup)\s*(?=[(\[]|\\\{)")]
+    private static partial Regex LetterUnion();
 
     [GeneratedRegex(@"(?<![A-Za-z])(percent|pct)(?![A-Za-z])|\\text\{\s*(percent|pct)\s*\}")]
     private static partial Regex PercentWord();
