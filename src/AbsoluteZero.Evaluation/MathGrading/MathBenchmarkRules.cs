@@ -9,7 +9,8 @@ namespace AbsoluteZero.Evaluation.MathGrading;
 /// <summary>
 /// What differs between the math benchmarks: AIME, AMC and GSM8K have numeric answers that must match exactly
 /// (AIME: integers 0–999, leading zeros allowed); GSM8K's answer is the last number of a response without a box;
-/// OlympiadBench problems with several answers collect a closing run of boxes (<c>\boxed{2}, \boxed{3}</c>).
+/// answers of several values (OlympiadBench's multiple answers, MATH's lists of roots) may come as a closing run of
+/// boxes (<c>\boxed{2}, \boxed{3}</c>).
 /// </summary>
 public static partial class MathBenchmarkRules
 {
