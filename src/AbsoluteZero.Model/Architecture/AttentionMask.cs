@@ -1,0 +1,35 @@
+using static TorchSharp.torch;
+
+namespace AbsoluteZero.Model.Architecture;
+
+/// <summary>
+/// The additive f32 mask every attention layer adds to its scores: 0 where a query may look, the most negative f32
+/// where it may not (causality, padded keys). A finite minimum rather than −∞ keeps fully masked rows (the queries
+/// at pad slots) finite instead of NaN; their outputs are never used.
+/// </summary>
+public static class AttentionMask
+{
+    /// <param name="keyValid">[B, S] bool: which key slots hold real tokens (false for left padding).</param>
+    /// <param name="queryStart">The slot of the first query; queries are the last <paramref name="queryLength"/> of S.</param>
+    /// <returns>[B, 1, T, S] f32</returns>
+    public static Tensor Causal(Tensor keyValid, long queryStart, long queryLength)
+    {
+        using var scope = NewDisposeScope();
+        var keys = keyValid.shape[1];
+        var device = keyValid.device;
+        var querySlots = arange(queryStart, queryStart + queryLength, ScalarType.Int64, device).unsqueeze(1);
+        var keySlots = arange(keys, ScalarType.Int64, device).unsqueeze(0);
+        var allowed = keySlots.le(querySlots).unsqueeze(0).logical_and(keyValid.unsqueeze(1)).unsqueeze(1);
+        return zeros(allowed.shape, ScalarType.Float32, device)
+            .masked_fill(allowed.logical_not(), float.MinValue)
+            .MoveToOuterDisposeScope();
+    }
+
+    /// <summary>Per-row positions from the mask: a row's first real token is position 0 however much padding precedes it.</summary>
+    /// <param name="valid">[B, S] bool</param>
+    public static Tensor Positions(Tensor valid)
+    {
+        using var scope = NewDisposeScope();
+        return (valid.to_type(ScalarType.Int64).cumsum(1) - 1).clamp_min(0).MoveToOuterDisposeScope();
+    }
+}
