@@ -16,12 +16,13 @@ public sealed class RotaryEmbedding : IDisposable
 
     public RotaryEmbedding(int headDim, RopeSettings settings, Device device)
     {
+        // Computed on the CPU (a few dozen numbers; the meta device has no kernel for where), then moved.
         using var scope = NewDisposeScope();
-        var exponents = arange(0, headDim, 2, ScalarType.Int64, device).to_type(ScalarType.Float32) / headDim;
-        var inverse = 1.0f / pow(tensor((float)settings.Theta, device: device), exponents);
+        var exponents = arange(0, headDim, 2, ScalarType.Int64).to_type(ScalarType.Float32) / headDim;
+        var inverse = 1.0f / pow(tensor((float)settings.Theta), exponents);
         if (settings.Llama3 is { } scaling)
             inverse = Llama3Scaled(inverse, scaling);
-        _inverseFrequencies = inverse.DetachFromDisposeScope();
+        _inverseFrequencies = inverse.to(device).DetachFromDisposeScope();
     }
 
     /// <summary>cos and sin for each position, [B, 1, T, headDim] in <paramref name="dtype"/>.</summary>

@@ -33,6 +33,8 @@ public sealed class SafetensorsFile : IDisposable
         var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1 << 20);
         try
         {
+            if (stream.Length < 8)
+                throw new FormatException($"{path}: {stream.Length} bytes is too short for a safetensors file");
             Span<byte> lengthBytes = stackalloc byte[8];
             stream.ReadExactly(lengthBytes);
             var headerLength = BinaryPrimitives.ReadInt64LittleEndian(lengthBytes);

@@ -14,7 +14,7 @@ public sealed class PolicyTrainer : IDisposable
 {
     private readonly CausalLM _model;
     private readonly OptimizationSettings _settings;
-    private readonly LearningRateSchedule _schedule;
+    private readonly ScheduledLearningRate _schedule;
     private readonly int _vocabularyLimit;
     private readonly int _padId;
 
@@ -24,7 +24,7 @@ public sealed class PolicyTrainer : IDisposable
         _settings = settings;
         _vocabularyLimit = vocabularyLimit;
         _padId = padId;
-        _schedule = new LearningRateSchedule(settings, totalSteps);
+        _schedule = new ScheduledLearningRate(settings, totalSteps);
         Optimizer = new AdamW(model.named_parameters().Select(p => (p.name, p.parameter)), settings);
     }
 

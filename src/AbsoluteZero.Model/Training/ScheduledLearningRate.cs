@@ -7,7 +7,7 @@ namespace AbsoluteZero.Model.Training;
 /// (the reference's choice), or cosine / linear decay to 0 at <paramref name="totalSteps"/> (as transformers'
 /// get_cosine_schedule_with_warmup / get_linear_schedule_with_warmup).
 /// </summary>
-public sealed class LearningRateSchedule(OptimizationSettings settings, int? totalSteps)
+public sealed class ScheduledLearningRate(OptimizationSettings settings, int? totalSteps)
 {
     public double At(long step)
     {

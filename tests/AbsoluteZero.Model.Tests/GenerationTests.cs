@@ -1,0 +1,162 @@
+using AbsoluteZero.Core.Policy;
+using AbsoluteZero.Model.Architecture;
+using AbsoluteZero.Model.Sampling;
+using AbsoluteZero.Model.Training;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace AbsoluteZero.Model.Tests;
+
+public sealed class GenerationTests : IDisposable
+{
+    private readonly TorchPolicy _policy = TinyPolicy.Create();
+
+    private CausalLM Model => _policy.Model;
+
+    [Fact]
+    public void Incremental_decoding_with_the_cache_equals_a_full_forward()
+    {
+        using var _ = inference_mode();
+        using var scope = NewDisposeScope();
+        var ids = randint(0, 256, [2, 20], ScalarType.Int64, generator: new Generator(5, CPU));
+        var valid = ones_like(ids, ScalarType.Bool);
+        var full = Model.Forward(ids, valid);
+
+        using var cache = new KvCache(Model.Config, 2, 20, Model.Placement);
+        var prefill = Model.Logits(Model.Hidden(ids.narrow(1, 0, 5), AttentionMask.Positions(valid.narrow(1, 0, 5)), AttentionMask.Causal(valid.narrow(1, 0, 5), 0, 5), cache));
+        Assert.True((prefill - full.narrow(1, 0, 5)).abs().max().item<float>() < 1e-4);
+        for (long t = 5; t < 20; t++)
+        {
+            var step = Model.Logits(Model.Hidden(ids.narrow(1, t, 1), full_like(ids.narrow(1, 0, 1), t), AttentionMask.Causal(valid.narrow(1, 0, t + 1), t, 1), cache));
+            Assert.True((step - full.narrow(1, t, 1)).abs().max().item<float>() < 1e-4, $"position {t}");
+        }
+    }
+
+    [Fact]
+    public void A_left_padded_batch_generates_what_each_row_generates_alone()
+    {
+        int[][] prompts = [[72, 101, 108], [1, 2, 3, 4, 5, 6, 7, 8, 9], [200, 100, 50, 25, 12, 6, 3, 1, 0, 9, 8, 7, 6, 5, 4]];
+        var request = Request(8, temperature: 0);
+        using var generator = new Generator(1, CPU);
+        var together = BatchGenerator.Generate(Model, prompts, request, generator);
+        for (var row = 0; row < prompts.Length; row++)
+        {
+            var alone = BatchGenerator.Generate(Model, [prompts[row]], request, generator)[0];
+            Assert.Equal(alone.Tokens, together[row].Tokens);
+            for (var i = 0; i < alone.LogProbs.Count; i++)
+                Assert.Equal(alone.LogProbs[i], together[row].LogProbs[i], 1e-4);
+        }
+    }
+
+    [Fact]
+    public void Greedy_generation_is_deterministic_and_sampling_repeats_from_a_restored_generator_state()
+    {
+        string[] prompts = ["<think>", "A conversation between User and Assistant.", "x"];
+        var greedy = new SamplingOptions(12, Temperature: 0);
+        Assert.Equal(Tokens(_policy.Generate(prompts, greedy)), Tokens(_policy.Generate(prompts, greedy)));
+
+        var sampled = new SamplingOptions(12, Temperature: 1.0, TopP: 0.9);
+        using var state = _policy.Generator.get_state();
+        var first = Tokens(_policy.Generate(prompts, sampled));
+        var second = Tokens(_policy.Generate(prompts, sampled));
+        _policy.Generator.set_state(state);
+        Assert.Equal(first, Tokens(_policy.Generate(prompts, sampled)));
+        Assert.NotEqual(first, second);
+        using var twin = TinyPolicy.Create();
+        Assert.Equal(first, Tokens(twin.Generate(prompts, sampled)));
+    }
+
+    [Fact]
+    public void Sampling_log_probs_equal_the_ones_recomputed_in_training_mode()
+    {
+        var generations = _policy.Generate(["<think>", "def f(x):", "123"], new SamplingOptions(16, Temperature: 1.0));
+        var samples = generations.Select(g => new PolicySample(g.PromptTokens, g.ResponseTokens, 1.0)).ToArray();
+        var scored = _policy.Score(samples);
+        Model.train();
+        try
+        {
+            using var scope = NewDisposeScope();
+            using var batch = SequenceBatch.Create(samples, 256, CPU);
+            var (withGrad, _) = TokenScorer.Score(Model, batch, _policy.Tokenizer.Size);
+            Assert.True(withGrad.requires_grad);
+            var recomputed = withGrad.detach().data<float>().ToArray();
+            var sampledLogProbs = generations.SelectMany(g => g.LogProbs).ToArray();
+            Assert.Equal(sampledLogProbs.Length, recomputed.Length);
+            for (var i = 0; i < recomputed.Length; i++)
+            {
+                Assert.Equal(sampledLogProbs[i], recomputed[i], 1e-4);
+                Assert.Equal(sampledLogProbs[i], scored.SelectMany(s => s.LogProbs).ElementAt(i), 1e-4);
+            }
+        }
+        finally
+        {
+            Model.eval();
+        }
+    }
+
+    [Fact]
+    public void Ids_beyond_the_tokenizer_are_never_sampled()
+    {
+        Assert.True(Model.Config.VocabSize > _policy.Tokenizer.Size);
+        var generations = _policy.Generate(Enumerable.Repeat("hot", 8).ToArray(), new SamplingOptions(24, Temperature: 3.0));
+        Assert.All(generations.SelectMany(g => g.ResponseTokens), id => Assert.True(id < _policy.Tokenizer.Size, $"id {id}"));
+        Assert.All(generations.SelectMany(g => g.LogProbs), lp => Assert.True(float.IsFinite(lp)));
+    }
+
+    [Fact]
+    public void A_row_stops_at_eos_or_a_stop_string_and_others_keep_going()
+    {
+        int[][] prompts = [[10, 20, 30], [40, 50, 60, 70]];
+        using var generator = new Generator(1, CPU);
+        var free = BatchGenerator.Generate(Model, prompts, Request(6, 0), generator);
+        var eos = free[0].Tokens[2];
+        var stopped = BatchGenerator.Generate(Model, prompts, Request(6, 0) with { EosIds = new HashSet<int> { eos } }, generator);
+        Assert.Equal(free[0].Tokens.Take(free[0].Tokens.ToList().IndexOf(eos) + 1), stopped[0].Tokens);
+        Assert.False(stopped[0].Truncated);
+        if (!free[1].Tokens.Contains(eos))
+        {
+            Assert.Equal(free[1].Tokens, stopped[1].Tokens);
+            Assert.True(stopped[1].Truncated);
+        }
+
+        var stopText = _policy.Tokenizer.Decode(free[1].Tokens.Skip(1).Take(2));
+        var byString = BatchGenerator.Generate(Model, prompts, Request(6, 0) with { StopStrings = new StopStrings(_policy.Tokenizer, [stopText]) }, generator);
+        // Expected: the shortest prefix whose text contains the stop string (greedy tiny models repeat themselves).
+        var shortest = Enumerable.Range(1, free[1].Tokens.Count).First(n => _policy.Tokenizer.Decode(free[1].Tokens.Take(n)).Contains(stopText, StringComparison.Ordinal));
+        Assert.Equal(free[1].Tokens.Take(shortest), byString[1].Tokens);
+        Assert.False(byString[1].Truncated);
+    }
+
+    [Fact]
+    public void Stop_strings_fire_on_the_token_that_completes_them()
+    {
+        var stops = new StopStrings(_policy.Tokenizer, ["STOP"]);
+        List<int> Ids(string s) => _policy.Tokenizer.Encode(s).ToList();
+        Assert.False(stops.CompletedBy(Ids("abSTO")));
+        Assert.True(stops.CompletedBy(Ids("abSTOP")));
+        Assert.False(stops.CompletedBy(Ids("abSTOPx")));
+        Assert.True(stops.CompletedBy(Ids(new string('z', 500) + "STOP")));
+    }
+
+    [Fact]
+    public void Native_memory_stays_flat_however_many_steps_are_decoded()
+    {
+        int[][] prompts = [[1, 2, 3], [4, 5]];
+        using var generator = new Generator(2, CPU);
+        BatchGenerator.Generate(Model, prompts, Request(10, 1.0), generator);
+        var before = DisposeScopeManager.Statistics.ThreadTotalLiveCount;
+        BatchGenerator.Generate(Model, prompts, Request(10, 1.0), generator);
+        var afterShort = DisposeScopeManager.Statistics.ThreadTotalLiveCount;
+        BatchGenerator.Generate(Model, prompts, Request(400, 1.0), generator);
+        var afterLong = DisposeScopeManager.Statistics.ThreadTotalLiveCount;
+        Assert.Equal(before, afterShort);
+        Assert.Equal(before, afterLong);
+    }
+
+    private GenerationRequest Request(int tokens, double temperature) =>
+        new(tokens, temperature, 1.0, new HashSet<int>(), new StopStrings(_policy.Tokenizer, null), _policy.Tokenizer.Size, 256);
+
+    private static int[][] Tokens(IReadOnlyList<Generation> generations) => generations.Select(g => g.ResponseTokens.ToArray()).ToArray();
+
+    public void Dispose() => _policy.Dispose();
+}
