@@ -33,6 +33,17 @@ public sealed class GenerationTests : IDisposable
     }
 
     [Fact]
+    public void Rows_whose_padding_comes_last_need_no_explicit_mask()
+    {
+        using var right = tensor(new[] { true, true, true, true, true, false }, [2, 3]);
+        using var left = tensor(new[] { true, true, true, false, true, true }, [2, 3]);
+        Assert.Null(AttentionMask.ForRows(right));
+        using var mask = AttentionMask.ForRows(left);
+        Assert.NotNull(mask);
+        Assert.Equal([2L, 1, 3, 3], mask!.shape);
+    }
+
+    [Fact]
     public void A_left_padded_batch_generates_what_each_row_generates_alone()
     {
         int[][] prompts = [[72, 101, 108], [1, 2, 3, 4, 5, 6, 7, 8, 9], [200, 100, 50, 25, 12, 6, 3, 1, 0, 9, 8, 7, 6, 5, 4]];

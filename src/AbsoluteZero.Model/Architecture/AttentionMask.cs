@@ -25,6 +25,25 @@ public static class AttentionMask
             .MoveToOuterDisposeScope();
     }
 
+    /// <summary>
+    /// The mask for a full forward over rows that attend only to themselves: null (plain causal, the fused flash
+    /// kernel) when every row's real tokens come first — unpadded or right-padded rows, as in training — since then
+    /// causality alone keeps every real query off the padding; else the explicit mask.
+    /// </summary>
+    /// <param name="valid">[B, T] bool</param>
+    public static Tensor? ForRows(Tensor valid)
+    {
+        using (var scope = NewDisposeScope())
+        {
+            var length = valid.shape[1];
+            var realAfterPad = valid.narrow(1, 1, length - 1).logical_and(valid.narrow(1, 0, length - 1).logical_not());
+            if (length < 2 || !realAfterPad.any().item<bool>())
+                return null;
+        }
+
+        return Causal(valid, 0, valid.shape[1]);
+    }
+
     /// <summary>Per-row positions from the mask: a row's first real token is position 0 however much padding precedes it.</summary>
     /// <param name="valid">[B, S] bool</param>
     public static Tensor Positions(Tensor valid)

@@ -29,7 +29,7 @@ public sealed class CausalLM : nn.Module
     public Placement Placement { get; }
 
     /// <summary>Final hidden states; see <see cref="DecoderModel.Forward"/>.</summary>
-    public Tensor Hidden(Tensor ids, Tensor positions, Tensor mask, KvCache? cache = null) =>
+    public Tensor Hidden(Tensor ids, Tensor positions, Tensor? mask, KvCache? cache = null) =>
         _model.Forward(ids, positions, mask, cache);
 
     /// <summary>Logits in f32: [..., hidden] → [..., vocab]. The matmul runs in the weights' dtype.</summary>
@@ -40,12 +40,12 @@ public sealed class CausalLM : nn.Module
         return nn.functional.linear(hidden, weight).to_type(ScalarType.Float32).MoveToOuterDisposeScope();
     }
 
-    /// <summary>A full forward over unpadded or right/left-padded rows, logits at every position: [B, T, vocab] f32.</summary>
+    /// <summary>A full forward over unpadded, right- or left-padded rows, logits at every position: [B, T, vocab] f32.</summary>
     /// <param name="valid">[B, T] bool, false at padding</param>
     public Tensor Forward(Tensor ids, Tensor valid)
     {
         using var scope = NewDisposeScope();
-        var hidden = Hidden(ids, AttentionMask.Positions(valid), AttentionMask.Causal(valid, 0, ids.shape[1]));
+        var hidden = Hidden(ids, AttentionMask.Positions(valid), AttentionMask.ForRows(valid));
         return Logits(hidden).MoveToOuterDisposeScope();
     }
 }

@@ -22,7 +22,7 @@ public sealed class DecoderLayer : nn.Module
         RegisterComponents();
     }
 
-    public Tensor Forward(Tensor x, Tensor cos, Tensor sin, Tensor mask, KvCache? cache)
+    public Tensor Forward(Tensor x, Tensor cos, Tensor sin, Tensor? mask, KvCache? cache)
     {
         // One scope per layer: without a cache (no autograd) each layer's temporaries are freed before the next runs.
         using var scope = NewDisposeScope();

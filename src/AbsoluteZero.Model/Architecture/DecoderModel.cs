@@ -28,7 +28,7 @@ public sealed class DecoderModel : nn.Module
     /// <param name="mask">[B, 1, T, S] additive f32 (see <see cref="AttentionMask"/>)</param>
     /// <param name="cache">written at its current length, which then advances by T</param>
     /// <returns>[B, T, hidden] after the final norm</returns>
-    public Tensor Forward(Tensor ids, Tensor positions, Tensor mask, KvCache? cache)
+    public Tensor Forward(Tensor ids, Tensor positions, Tensor? mask, KvCache? cache)
     {
         using var scope = NewDisposeScope();
         var h = _embedTokens.forward(ids);

@@ -52,7 +52,7 @@ public static class ModelBenchmark
         {
             using var _ = inference_mode();
             using var scope = NewDisposeScope();
-            var hidden = model.Hidden(prompt, AttentionMask.Positions(valid), AttentionMask.Causal(valid, 0, options.PromptLength));
+            var hidden = model.Hidden(prompt, AttentionMask.Positions(valid), AttentionMask.ForRows(valid));
             model.Logits(hidden.select(1, options.PromptLength - 1));
         });
         var prefillTokens = (double)options.Batch * options.PromptLength;

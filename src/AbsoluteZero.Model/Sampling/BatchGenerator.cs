@@ -101,7 +101,7 @@ public static class BatchGenerator
         keyValid.narrow(1, 0, width).copy_(promptValid);
         var positions = AttentionMask.Positions(promptValid);
         nextPositions.copy_(positions.select(1, width - 1) + 1);
-        var hidden = model.Hidden(tensor(padded, [batch, width], device: device), positions, AttentionMask.Causal(promptValid, 0, width), cache);
+        var hidden = model.Hidden(tensor(padded, [batch, width], device: device), positions, AttentionMask.ForRows(promptValid), cache);
         return model.Logits(hidden.select(1, width - 1)).DetachFromDisposeScope();
     }
 }

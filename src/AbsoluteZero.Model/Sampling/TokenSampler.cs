@@ -3,7 +3,7 @@ using static TorchSharp.torch;
 namespace AbsoluteZero.Model.Sampling;
 
 /// <summary>
-/// Picks the next token of every row from f32 logits, in Hugging Face's order: mask ids the tokenizer cannot decode,
+/// Picks the next token of every row from f32 logits, in Hugging Face's order: drop ids the tokenizer cannot decode,
 /// divide by the temperature, keep the top-p nucleus (the top token always survives), draw with the seeded
 /// generator. Temperature 0 is greedy. The log-prob returned is that of the full tempered distribution (before the
 /// nucleus cut): the same quantity training recomputes, so the two agree.
@@ -16,8 +16,8 @@ public static class TokenSampler
     public static (Tensor Tokens, Tensor LogProbs) Sample(Tensor logits, int vocabularyLimit, double temperature, double topP, Generator generator)
     {
         using var scope = NewDisposeScope();
-        var masked = MaskBeyond(logits, vocabularyLimit);
-        var scaled = temperature > 0 ? masked / temperature : masked;
+        var decodable = Decodable(logits, vocabularyLimit);
+        var scaled = temperature > 0 ? decodable / temperature : decodable;
         var logProbs = scaled.log_softmax(-1);
         Tensor tokens;
         if (temperature <= 0)
@@ -40,14 +40,10 @@ public static class TokenSampler
         return (tokens.MoveToOuterDisposeScope(), chosen.MoveToOuterDisposeScope());
     }
 
-    /// <summary>Logits of ids ≥ <paramref name="limit"/> set to −∞ (the embedding has more rows than the tokenizer has ids).</summary>
-    public static Tensor MaskBeyond(Tensor logits, int limit)
-    {
-        var vocab = logits.shape[^1];
-        if (limit >= vocab)
-            return logits.alias();
-        var masked = logits.clone();
-        masked.narrow(-1, limit, vocab - limit).fill_(float.NegativeInfinity);
-        return masked;
-    }
+    /// <summary>
+    /// The logits of ids below <paramref name="limit"/> (a view): the embedding has more rows than the tokenizer has
+    /// ids, and leaving the rest out is the same distribution as masking them to −∞, without a vocab-sized copy.
+    /// </summary>
+    public static Tensor Decodable(Tensor logits, int limit) =>
+        logits.narrow(-1, 0, Math.Min(limit, logits.shape[^1]));
 }
