@@ -98,6 +98,11 @@ public sealed class GenerationTests : IDisposable
                 Assert.Equal(sampledLogProbs[i], recomputed[i], 1e-4);
                 Assert.Equal(sampledLogProbs[i], scored.SelectMany(s => s.LogProbs).ElementAt(i), 1e-4);
             }
+
+            // Entropy of the first response token of row 0, straight from −Σ p·log p over the decodable ids.
+            var ids = tensor(generations[0].PromptTokens.Select(t => (long)t).ToArray()).unsqueeze(0);
+            var logP = Model.Forward(ids, ones_like(ids, ScalarType.Bool)).select(1, -1).squeeze(0).narrow(0, 0, _policy.Tokenizer.Size).log_softmax(0);
+            Assert.Equal(-(logP.exp() * logP).sum().item<float>(), scored[0].Entropies[0], 1e-4);
         }
         finally
         {
