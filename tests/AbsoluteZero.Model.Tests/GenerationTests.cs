@@ -87,7 +87,7 @@ public sealed class GenerationTests : IDisposable
         try
         {
             using var scope = NewDisposeScope();
-            using var batch = SequenceBatch.Create(samples, 256, CPU);
+            using var batch = SequenceBatch.Create(samples, 256, Model.Config.VocabSize, CPU);
             var (withGrad, _) = TokenScorer.Score(Model, batch, _policy.Tokenizer.Size);
             Assert.True(withGrad.requires_grad);
             var recomputed = withGrad.detach().data<float>().ToArray();
@@ -141,6 +141,19 @@ public sealed class GenerationTests : IDisposable
         var shortest = Enumerable.Range(1, free[1].Tokens.Count).First(n => _policy.Tokenizer.Decode(free[1].Tokens.Take(n)).Contains(stopText, StringComparison.Ordinal));
         Assert.Equal(free[1].Tokens.Take(shortest), byString[1].Tokens);
         Assert.False(byString[1].Truncated);
+    }
+
+    [Fact]
+    public void Bad_requests_fail_with_what_is_wrong_and_cancellation_stops_generation()
+    {
+        var outside = Assert.Throws<ArgumentOutOfRangeException>(() => _policy.GenerateFromIds([[1, 2, 9999]], new SamplingOptions(4)));
+        Assert.Contains("prompt 0: token 2 is id 9999", outside.Message);
+        Assert.Contains("empty", Assert.Throws<ArgumentException>(() => _policy.Generate(["ok", ""], new SamplingOptions(4))).Message);
+        var badSample = new PolicySample([1, 2], [3, -1], 1.0);
+        Assert.Contains("sample 0 response", Assert.Throws<ArgumentOutOfRangeException>(() => _policy.Update([badSample])).Message);
+        using var cancelled = new CancellationTokenSource();
+        cancelled.Cancel();
+        Assert.Throws<OperationCanceledException>(() => _policy.Generate(["x"], new SamplingOptions(4), cancelled.Token));
     }
 
     [Fact]

@@ -14,7 +14,7 @@ public sealed class ModelBenchmarkTests
         Assert.Equal(policy.Model.parameters().Sum(p => p.numel()), result.Parameters);
         Assert.All(new[] { result.PrefillTokensPerS, result.PrefillLastLogitsTokensPerS, result.DecodeTokensPerS, result.TrainTokensPerS, result.MatmulTflopsPeak },
             rate => Assert.True(rate > 0));
-        Assert.Equal(Math.Round(result.PrefillTflops / result.MatmulTflopsPeak, 3), result.PrefillVsPeak, 2);
+        Assert.Equal(result.PrefillTflops / result.MatmulTflopsPeak, result.PrefillVsPeak);
         // tiny: 4 layers × (128·128 + 2·128·64 + 128·128 + 3·128·384) + 128·320 head weights.
         Assert.Equal(4L * (16384 + 16384 + 16384 + 147456) + 40960, ModelBenchmark.MatmulWeights(policy.Model.Config));
     }

@@ -139,6 +139,12 @@ public sealed record ModelConfig
             };
         }
 
+        return WriteTokenIds(json);
+    }
+
+    /// <summary>Adds bos/eos/pad ids as HF writes them (eos a number, or a list when there are several).</summary>
+    public JsonObject WriteTokenIds(JsonObject json)
+    {
         if (BosTokenId is { } bos) json["bos_token_id"] = bos;
         if (EosTokenIds.Count == 1) json["eos_token_id"] = EosTokenIds[0];
         else if (EosTokenIds.Count > 1) json["eos_token_id"] = new JsonArray(EosTokenIds.Select(id => (JsonNode)id).ToArray());

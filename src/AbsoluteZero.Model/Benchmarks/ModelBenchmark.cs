@@ -78,13 +78,13 @@ public static class ModelBenchmark
             model.Placement.Dtype.ToString().ToLowerInvariant(),
             get_num_threads(),
             model.parameters().Sum(p => p.numel()),
-            Math.Round(prefillTokens / prefill, 1),
-            Math.Round(prefillTflops, 4),
-            Math.Round(prefillTokens / prefillLast, 1),
-            Math.Round((double)options.Batch * options.DecodeTokens / decode, 1),
-            Math.Round(trainTokens / train, 1),
-            Math.Round(peak, 4),
-            Math.Round(prefillTflops / peak, 3));
+            prefillTokens / prefill,
+            prefillTflops,
+            prefillTokens / prefillLast,
+            (double)options.Batch * options.DecodeTokens / decode,
+            trainTokens / train,
+            peak,
+            prefillTflops / peak);
     }
 
     /// <summary>f32 TFLOP/s of a square matmul (2048 on CPU, 8192 on GPU): the ceiling the forward pass is compared with.</summary>

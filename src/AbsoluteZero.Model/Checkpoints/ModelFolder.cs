@@ -82,7 +82,7 @@ public sealed class ModelFolder
         Directory.CreateDirectory(folder);
         var indented = new System.Text.Json.JsonSerializerOptions { WriteIndented = true };
         File.WriteAllText(Path.Combine(folder, ModelConfig.FileName), Config.ToJson().ToJsonString(indented));
-        var generation = GenerationConfig?.DeepClone() as JsonObject ?? DefaultGenerationConfig();
+        var generation = GenerationConfig?.DeepClone() as JsonObject ?? Config.WriteTokenIds(new JsonObject());
         File.WriteAllText(Path.Combine(folder, GenerationConfigFile), generation.ToJsonString(indented));
         if (_tokenizerJson is not null)
         {
@@ -97,15 +97,5 @@ public sealed class ModelFolder
             if (File.Exists(source) && !string.Equals(Path.GetFullPath(source), Path.GetFullPath(target), StringComparison.Ordinal))
                 File.Copy(source, target, overwrite: true);
         }
-    }
-
-    private JsonObject DefaultGenerationConfig()
-    {
-        var json = new JsonObject();
-        if (Config.BosTokenId is { } bos) json["bos_token_id"] = bos;
-        if (Config.EosTokenIds.Count == 1) json["eos_token_id"] = Config.EosTokenIds[0];
-        else if (Config.EosTokenIds.Count > 1) json["eos_token_id"] = new JsonArray(Config.EosTokenIds.Select(id => (JsonNode)id).ToArray());
-        if (Config.PadTokenId is { } pad) json["pad_token_id"] = pad;
-        return json;
     }
 }

@@ -18,8 +18,13 @@ public static class BatchGenerator
     {
         if (prompts.Count == 0)
             return [];
-        if (prompts.Any(p => p.Count == 0))
-            throw new ArgumentException("every prompt needs at least one token", nameof(prompts));
+        for (var i = 0; i < prompts.Count; i++)
+        {
+            if (prompts[i].Count == 0)
+                throw new ArgumentException($"prompt {i} is empty: generation needs at least one token to start from", nameof(prompts));
+            TokenIds.Check(prompts[i], model.Config.VocabSize, $"prompt {i}");
+        }
+
         var batch = prompts.Count;
         var width = prompts.Max(p => p.Count);
         var device = model.Placement.Device;

@@ -38,7 +38,7 @@ public sealed class PolicyTrainer : IDisposable
         {
             cancellationToken.ThrowIfCancellationRequested();
             using var scope = NewDisposeScope();
-            using var batch = SequenceBatch.Create(micro, _padId, _model.Placement.Device);
+            using var batch = SequenceBatch.Create(micro, _padId, _model.Config.VocabSize, _model.Placement.Device);
             if (batch.TokenCount == 0)
             {
                 results.AddRange(micro.Select(_ => new SequenceScores([], [])));
@@ -75,7 +75,7 @@ public sealed class PolicyTrainer : IDisposable
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 using var scope = NewDisposeScope();
-                using var batch = SequenceBatch.Create(micro, _padId, _model.Placement.Device);
+                using var batch = SequenceBatch.Create(micro, _padId, _model.Config.VocabSize, _model.Placement.Device);
                 if (batch.TokenCount == 0)
                     continue;
                 var (logProbs, entropies) = TokenScorer.Score(_model, batch, _vocabularyLimit);

@@ -1,4 +1,5 @@
 using AbsoluteZero.Core.Policy;
+using AbsoluteZero.Model.Architecture;
 using static TorchSharp.torch;
 
 namespace AbsoluteZero.Model.Training;
@@ -39,7 +40,8 @@ public sealed class SequenceBatch : IDisposable
 
     public long TokenCount => Targets.shape[0];
 
-    public static SequenceBatch Create(IReadOnlyList<PolicySample> samples, int padId, Device device)
+    /// <param name="vocabularySize">ids must be below it (the embedding's rows)</param>
+    public static SequenceBatch Create(IReadOnlyList<PolicySample> samples, int padId, int vocabularySize, Device device)
     {
         if (samples.Count == 0)
             throw new ArgumentException("a batch needs at least one sample", nameof(samples));
@@ -47,6 +49,8 @@ public sealed class SequenceBatch : IDisposable
         {
             if (samples[i].PromptTokens.Count == 0)
                 throw new ArgumentException($"sample {i} has an empty prompt (the first response token needs a prompt token to be predicted from)", nameof(samples));
+            TokenIds.Check(samples[i].PromptTokens, vocabularySize, $"sample {i} prompt");
+            TokenIds.Check(samples[i].ResponseTokens, vocabularySize, $"sample {i} response");
         }
 
         var width = samples.Max(s => s.PromptTokens.Count + s.ResponseTokens.Count);
