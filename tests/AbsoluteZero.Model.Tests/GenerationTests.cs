@@ -41,6 +41,21 @@ public sealed class GenerationTests : IDisposable
         using var mask = AttentionMask.ForRows(left);
         Assert.NotNull(mask);
         Assert.Equal([2L, 1, 3, 3], mask!.shape);
+        // Row 1's pad query (slot 0) still sees itself, so no softmax row is empty; its real queries skip slot 0.
+        var open = mask.eq(0).select(1, 0)[1];
+        Assert.True(open[0, 0].item<bool>());
+        Assert.False(open[1, 0].item<bool>() || open[2, 0].item<bool>());
+        Assert.True(open[2, 1].item<bool>() && open[2, 2].item<bool>() && !open[1, 2].item<bool>());
+    }
+
+    [Fact]
+    public void Left_padding_in_bf16_leaves_no_NaN_in_the_real_rows()
+    {
+        using var policy = TorchPolicyFactory.Create(TinyPolicy.Settings with { Dtype = Core.Configuration.ModelDtype.Bfloat16 }, new(), 3);
+        using var generator = new Generator(1, CPU);
+        var request = new GenerationRequest(6, 0.0, 1.0, new HashSet<int>(), new StopStrings(policy.Tokenizer, null), policy.Tokenizer.Size, 256);
+        var generated = BatchGenerator.Generate(policy.Model, [[1], [1, 2, 3, 4, 5, 6, 7]], request, generator);
+        Assert.All(generated.SelectMany(g => g.LogProbs), lp => Assert.True(float.IsFinite(lp)));
     }
 
     [Fact]

@@ -3,9 +3,10 @@ using static TorchSharp.torch;
 namespace AbsoluteZero.Model.Architecture;
 
 /// <summary>
-/// The additive f32 mask every attention layer adds to its scores: 0 where a query may look, the most negative f32
-/// where it may not (causality, padded keys). A finite minimum rather than −∞ keeps fully masked rows (the queries
-/// at pad slots) finite instead of NaN; their outputs are never used.
+/// The additive f32 mask attention adds to its scores: 0 where a query may look, the most negative f32 where it may
+/// not (causality, padded keys). Every query may also look at its own slot: a pad query would otherwise see nothing,
+/// its softmax would be NaN (the f32 minimum becomes −∞ in bf16), and that NaN would reach real queries through
+/// 0 × NaN in the next layer's values. Real queries see their own slot anyway, so their result is unchanged.
 /// </summary>
 public static class AttentionMask
 {
@@ -19,7 +20,9 @@ public static class AttentionMask
         var device = keyValid.device;
         var querySlots = arange(queryStart, queryStart + queryLength, ScalarType.Int64, device).unsqueeze(1);
         var keySlots = arange(keys, ScalarType.Int64, device).unsqueeze(0);
-        var allowed = keySlots.le(querySlots).unsqueeze(0).logical_and(keyValid.unsqueeze(1)).unsqueeze(1);
+        var allowed = keySlots.le(querySlots).unsqueeze(0).logical_and(keyValid.unsqueeze(1))
+            .logical_or(keySlots.eq(querySlots).unsqueeze(0))
+            .unsqueeze(1);
         return zeros(allowed.shape, ScalarType.Float32, device)
             .masked_fill(allowed.logical_not(), float.MinValue)
             .MoveToOuterDisposeScope();
