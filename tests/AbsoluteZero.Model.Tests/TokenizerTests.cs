@@ -67,6 +67,31 @@ public sealed class TokenizerTests(QwenTokenizerFixture fixture) : IClassFixture
     }
 
     [Fact]
+    public void With_ignore_merges_a_whole_word_in_the_vocabulary_wins_over_merges_as_in_llama3()
+    {
+        TextTokenizer Build(bool ignoreMerges)
+        {
+            var json = ByteLevelTokenizerJson.Create();
+            var model = json["model"]!.AsObject();
+            model["vocab"]!.AsObject()["ab"] = 300;
+            model["vocab"]!.AsObject()["abc"] = 301; // no merge reaches it
+            model["vocab"]!.AsObject()["Ġabc"] = 302;
+            model["merges"] = new JsonArray("a b");
+            model["ignore_merges"] = ignoreMerges;
+            return TextTokenizer.FromJson(json, "test");
+        }
+
+        Assert.Equal([300, 99], Build(false).Encode("abc"));
+        var llamaLike = Build(true);
+        Assert.Equal([301], llamaLike.Encode("abc"));
+        // Pre-tokens: "x", <|endoftext|>, "abc" (whole), " abc" (whole), " abd" (BPE: Ġ ab d), <think>.
+        const string text = "x<|endoftext|>abc abc abd<think>";
+        Assert.Equal([120, 256, 301, 302, 32, 300, 100, 257], llamaLike.Encode(text));
+        Assert.Equal(8, llamaLike.CountTokens(text));
+        Assert.Equal(text, llamaLike.Decode(llamaLike.Encode(text)));
+    }
+
+    [Fact]
     public void The_byte_level_preset_tokenizer_round_trips_any_text_and_knows_the_R1_tags()
     {
         var tiny = TextTokenizer.FromJson(ByteLevelTokenizerJson.Create(), "tiny");

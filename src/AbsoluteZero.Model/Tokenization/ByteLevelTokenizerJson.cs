@@ -18,7 +18,7 @@ public static class ByteLevelTokenizerJson
     public static JsonObject Create()
     {
         var vocab = new JsonObject();
-        var chars = ByteChars();
+        var chars = ByteLevel.Chars;
         for (var b = 0; b < 256; b++)
             vocab[chars[b].ToString()] = b;
         var added = new JsonArray();
@@ -65,18 +65,4 @@ public static class ByteLevelTokenizerJson
 
     /// <summary>Qwen2's pre-tokenizer split (digits one by one).</summary>
     public const string QwenSplitPattern = @"(?i:'s|'t|'re|'ve|'m|'ll|'d)|[^\r\n\p{L}\p{N}]?\p{L}+|\p{N}| ?[^\s\p{L}\p{N}]+[\r\n]*|\s*[\r\n]+|\s+(?!\S)|\s+";
-
-    /// <summary>GPT-2's bytes_to_unicode: printable bytes map to themselves, the rest to U+0100 onwards.</summary>
-    private static char[] ByteChars()
-    {
-        var map = new char[256];
-        var next = 256;
-        for (var b = 0; b < 256; b++)
-        {
-            var printable = b is >= '!' and <= '~' or >= 0xA1 and <= 0xAC or >= 0xAE and <= 0xFF;
-            map[b] = printable ? (char)b : (char)next++;
-        }
-
-        return map;
-    }
 }

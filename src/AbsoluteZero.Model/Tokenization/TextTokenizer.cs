@@ -17,12 +17,14 @@ public sealed class TextTokenizer
 
     private readonly BpeTokenizer _bpe;
     private readonly IReadOnlyDictionary<string, int> _addedTokens;
+    private readonly WholeWordEncoder? _wholeWords;
 
-    private TextTokenizer(BpeTokenizer bpe, IReadOnlyDictionary<string, int> addedTokens, int size)
+    private TextTokenizer(BpeTokenizer bpe, IReadOnlyDictionary<string, int> addedTokens, int size, WholeWordEncoder? wholeWords)
     {
         _bpe = bpe;
         _addedTokens = addedTokens;
         Size = size;
+        _wholeWords = wholeWords;
     }
 
     /// <summary>One past the largest id the tokenizer can produce; logits of ids at or above it are masked.</summary>
@@ -49,23 +51,23 @@ public sealed class TextTokenizer
     public static TextTokenizer Create(TokenizerJson json)
     {
         var added = json.AddedTokens;
+        var split = new Regex(json.SplitPattern, RegexOptions.Compiled | RegexOptions.CultureInvariant);
         var options = new BpeOptions(json.Vocabulary)
         {
             Merges = json.Merges,
             SpecialTokens = added.Count > 0 ? added : null,
-            PreTokenizer = new RegexPreTokenizer(
-                new Regex(json.SplitPattern, RegexOptions.Compiled | RegexOptions.CultureInvariant),
-                added.Count > 0 ? added : null),
+            PreTokenizer = new RegexPreTokenizer(split, added.Count > 0 ? added : null),
             Normalizer = json.Nfc ? NfcNormalizer.Instance : null,
             ByteLevel = true,
         };
         var size = Math.Max(json.Vocabulary.Values.DefaultIfEmpty(-1).Max(), added.Values.DefaultIfEmpty(-1).Max()) + 1;
-        return new TextTokenizer(BpeTokenizer.Create(options), added, size);
+        var bpe = BpeTokenizer.Create(options);
+        return new TextTokenizer(bpe, added, size, json.IgnoreMerges ? new WholeWordEncoder(bpe, json, split) : null);
     }
 
-    public IReadOnlyList<int> Encode(string text) => _bpe.EncodeToIds(text);
+    public IReadOnlyList<int> Encode(string text) => _wholeWords?.Encode(text) ?? _bpe.EncodeToIds(text);
 
-    public int CountTokens(string text) => _bpe.CountTokens(text);
+    public int CountTokens(string text) => _wholeWords?.Encode(text).Count ?? _bpe.CountTokens(text);
 
     /// <summary>Decodes ids to text; added tokens are kept unless <paramref name="skipSpecialTokens"/>.</summary>
     public string Decode(IEnumerable<int> ids, bool skipSpecialTokens = false) =>

@@ -12,7 +12,8 @@ public sealed record TokenizerJson(
     IReadOnlyList<string> Merges,
     IReadOnlyDictionary<string, int> AddedTokens,
     string SplitPattern,
-    bool Nfc)
+    bool Nfc,
+    bool IgnoreMerges = false)
 {
     /// <summary>GPT-2's split, used when the pre-tokenizer is a plain ByteLevel with <c>use_regex</c>.</summary>
     public const string Gpt2SplitPattern = @"'s|'t|'re|'ve|'m|'ll|'d| ?\p{L}+| ?\p{N}+| ?[^\s\p{L}\p{N}]+|\s+(?!\S)|\s+";
@@ -78,7 +79,8 @@ public sealed record TokenizerJson(
 
         var pattern = SplitPatternOf(Required(root, "pre_tokenizer"))
             ?? throw new FormatException("pre_tokenizer has no Split regex and no ByteLevel with use_regex");
-        return new TokenizerJson(vocabulary, merges, added, pattern, nfc);
+        var ignoreMerges = model.TryGetProperty("ignore_merges", out var ignore) && ignore.ValueKind == JsonValueKind.True;
+        return new TokenizerJson(vocabulary, merges, added, pattern, nfc, ignoreMerges);
     }
 
     private static string? SplitPatternOf(JsonElement preTokenizer)
