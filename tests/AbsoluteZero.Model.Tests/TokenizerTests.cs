@@ -50,18 +50,8 @@ public sealed class TokenizerTests(QwenTokenizerFixture fixture) : IClassFixture
     [Fact]
     public void Merges_as_strings_and_as_pairs_build_the_same_tokenizer()
     {
-        TextTokenizer Build(JsonNode merges)
-        {
-            var json = ByteLevelTokenizerJson.Create();
-            var model = json["model"]!.AsObject();
-            model["vocab"]!.AsObject()["ab"] = 300;
-            model["vocab"]!.AsObject()["abc"] = 301;
-            model["merges"] = merges;
-            return TextTokenizer.FromJson(json, "test");
-        }
-
-        var strings = Build(new JsonArray("a b", "ab c"));
-        var pairs = Build(new JsonArray(new JsonArray("a", "b"), new JsonArray("ab", "c")));
+        var strings = ByteTokenizerWith(new JsonArray("a b", "ab c"), ignoreMerges: false);
+        var pairs = ByteTokenizerWith(new JsonArray(new JsonArray("a", "b"), new JsonArray("ab", "c")), ignoreMerges: false);
         Assert.Equal([301, 98], strings.Encode("abcb"));
         Assert.Equal(strings.Encode("abcb xabc"), pairs.Encode("abcb xabc"));
     }
@@ -69,20 +59,9 @@ public sealed class TokenizerTests(QwenTokenizerFixture fixture) : IClassFixture
     [Fact]
     public void With_ignore_merges_a_whole_word_in_the_vocabulary_wins_over_merges_as_in_llama3()
     {
-        TextTokenizer Build(bool ignoreMerges)
-        {
-            var json = ByteLevelTokenizerJson.Create();
-            var model = json["model"]!.AsObject();
-            model["vocab"]!.AsObject()["ab"] = 300;
-            model["vocab"]!.AsObject()["abc"] = 301; // no merge reaches it
-            model["vocab"]!.AsObject()["Ġabc"] = 302;
-            model["merges"] = new JsonArray("a b");
-            model["ignore_merges"] = ignoreMerges;
-            return TextTokenizer.FromJson(json, "test");
-        }
-
-        Assert.Equal([300, 99], Build(false).Encode("abc"));
-        var llamaLike = Build(true);
+        // Only "a b" is merged: "abc" and "Ġabc" are in the vocabulary but no merge reaches them.
+        Assert.Equal([300, 99], ByteTokenizerWith(new JsonArray("a b"), ignoreMerges: false).Encode("abc"));
+        var llamaLike = ByteTokenizerWith(new JsonArray("a b"), ignoreMerges: true);
         Assert.Equal([301], llamaLike.Encode("abc"));
         // Pre-tokens: "x", <|endoftext|>, "abc" (whole), " abc" (whole), " abd" (BPE: Ġ ab d), <think>.
         const string text = "x<|endoftext|>abc abc abd<think>";
@@ -101,6 +80,20 @@ public sealed class TokenizerTests(QwenTokenizerFixture fixture) : IClassFixture
         Assert.Equal(256, ids[^1]);
         Assert.Equal(text, tiny.Decode(ids));
         Assert.Equal(261, tiny.Size);
+    }
+
+    /// <summary>The byte-level preset tokenizer plus "ab" = 300, "abc" = 301, "Ġabc" = 302 and the given merges.</summary>
+    private static TextTokenizer ByteTokenizerWith(JsonArray merges, bool ignoreMerges)
+    {
+        var json = ByteLevelTokenizerJson.Create();
+        var model = json["model"]!.AsObject();
+        var vocab = model["vocab"]!.AsObject();
+        vocab["ab"] = 300;
+        vocab["abc"] = 301;
+        vocab["Ġabc"] = 302;
+        model["merges"] = merges;
+        model["ignore_merges"] = ignoreMerges;
+        return TextTokenizer.FromJson(json, "test");
     }
 
     [Fact]
