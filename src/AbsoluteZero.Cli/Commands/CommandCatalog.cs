@@ -9,6 +9,7 @@ public static class CommandCatalog
     [
         ExecCommand.Create(),
         CheckResponseCommand.Create(),
+        TokenizeCommand.Create(),
         GradeCommand.Create(),
         BenchCommand.Create(),
     ];
