@@ -1,0 +1,28 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace AbsoluteZero.Data.Conventions;
+
+/// <summary>
+/// Stores an enum as its snake_case name (<c>queued</c>, <c>eval</c>), the spelling REST and the CLI use, so SQL
+/// written by hand reads the same values.
+/// </summary>
+public sealed class SnakeCaseEnumConverter<TEnum>() : ValueConverter<TEnum, string>(v => Name(v), s => Parse(s))
+    where TEnum : struct, Enum
+{
+    /// <summary>Every stored spelling, for the column's check constraint.</summary>
+    public static IEnumerable<string> Names => Enum.GetValues<TEnum>().Select(Name);
+
+    public static string Name(TEnum value) => JsonNamingPolicy.SnakeCaseLower.ConvertName(value.ToString());
+
+    public static TEnum Parse(string name)
+    {
+        foreach (var value in Enum.GetValues<TEnum>())
+        {
+            if (Name(value) == name)
+                return value;
+        }
+
+        throw new InvalidOperationException($"'{name}' is not a {typeof(TEnum).Name}");
+    }
+}
