@@ -15,14 +15,21 @@ public sealed class SnakeCaseEnumConverter<TEnum>() : ValueConverter<TEnum, stri
 
     public static string Name(TEnum value) => JsonNamingPolicy.SnakeCaseLower.ConvertName(value.ToString());
 
-    public static TEnum Parse(string name)
+    public static TEnum Parse(string name) =>
+        TryParse(name, out var value) ? value : throw new InvalidOperationException($"'{name}' is not a {typeof(TEnum).Name}");
+
+    public static bool TryParse(string name, out TEnum value)
     {
-        foreach (var value in Enum.GetValues<TEnum>())
+        foreach (var candidate in Enum.GetValues<TEnum>())
         {
-            if (Name(value) == name)
-                return value;
+            if (Name(candidate) == name)
+            {
+                value = candidate;
+                return true;
+            }
         }
 
-        throw new InvalidOperationException($"'{name}' is not a {typeof(TEnum).Name}");
+        value = default;
+        return false;
     }
 }
