@@ -61,7 +61,8 @@ azr_free_port() {
 azr_pg_run() {
     if [[ $(id -u) -eq 0 ]]; then
         id postgres >/dev/null 2>&1 || useradd --system --home-dir /var/lib/postgresql --shell /bin/bash postgres
-        runuser -u postgres -- "$@"
+        # From / so the tools do not complain that they cannot return to a private working directory.
+        (cd / && runuser -u postgres -- "$@")
     else
         "$@"
     fi

@@ -41,12 +41,9 @@ public sealed class CancellationTests(CancellablePlatformFixture platform)
     public async Task Cancelling_a_running_run_requests_it_and_the_job_ends_it_cancelled()
     {
         using var client = platform.Client(platform.Researcher);
-        var id = await RunPolling.CreateAsync(client, new { kind = "train", preset = "tiny" });
-        await RunPolling.WaitForStatusAsync(client, id, "running");
+        var id = await StartRunningAsync(client);
         await using var hub = platform.Hub(platform.Viewer);
-        var events = RunEventsTests.Collect<StatusEvent>(hub, RunsHub.StatusMessage);
-        await hub.StartAsync();
-        await hub.InvokeAsync("Subscribe", id);
+        var events = await HubEvents.SubscribeAsync<StatusEvent>(hub, RunsHub.StatusMessage, id);
 
         var response = await client.PostAsync($"/api/v1/runs/{id}/cancel", null);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -58,30 +55,26 @@ public sealed class CancellationTests(CancellablePlatformFixture platform)
         Assert.Equal(StopReasons.Cancelled, run.GetProperty("stop_reason").GetString());
         Assert.Equal(platform.Researcher.Name, run.GetProperty("cancel_requested_by").GetString());
 
-        var first = await RunEventsTests.NextAsync(events);
+        var first = await HubEvents.NextAsync(events);
         Assert.True(first.CancelRequested);
         Assert.Equal(RunStatus.Running, first.Status);
-        Assert.Equal(RunStatus.Cancelled, (await RunEventsTests.NextAsync(events)).Status);
+        Assert.Equal(RunStatus.Cancelled, (await HubEvents.NextAsync(events)).Status);
     }
 
     [Fact]
     public async Task The_owner_publishes_steps_and_subscribers_receive_them()
     {
         using var client = platform.Client(platform.Researcher);
-        var id = await RunPolling.CreateAsync(client, new { kind = "train", preset = "tiny" });
-        await RunPolling.WaitForStatusAsync(client, id, "running");
-
+        var id = await StartRunningAsync(client);
         await using var watcher = platform.Hub(platform.Viewer);
-        var steps = RunEventsTests.Collect<StepEvent>(watcher, RunsHub.StepMessage);
-        await watcher.StartAsync();
-        await watcher.InvokeAsync("Subscribe", id);
+        var steps = await HubEvents.SubscribeAsync<StepEvent>(watcher, RunsHub.StepMessage, id);
 
         await using var trainer = platform.Hub(platform.Researcher);
         await trainer.StartAsync();
         var wallTime = DateTimeOffset.UtcNow;
         await trainer.InvokeAsync("PublishStep", new StepEvent(id, 1, new Dictionary<string, double> { ["loss"] = 0.25, ["reward/mean"] = -0.5 }, wallTime));
 
-        var step = await RunEventsTests.NextAsync(steps);
+        var step = await HubEvents.NextAsync(steps);
         Assert.Equal(id, step.RunId);
         Assert.Equal(1, step.Step);
         Assert.Equal(0.25, step.Metrics["loss"]);
@@ -95,8 +88,7 @@ public sealed class CancellationTests(CancellablePlatformFixture platform)
     public async Task Only_the_owner_or_an_admin_may_publish_and_only_while_the_run_runs()
     {
         using var client = platform.Client(platform.Researcher);
-        var id = await RunPolling.CreateAsync(client, new { kind = "train", preset = "tiny" });
-        await RunPolling.WaitForStatusAsync(client, id, "running");
+        var id = await StartRunningAsync(client);
         var step = new StepEvent(id, 1, new Dictionary<string, double> { ["loss"] = 1 }, DateTimeOffset.UtcNow);
 
         foreach (var outsider in new[] { platform.Viewer, platform.OtherResearcher })
@@ -118,5 +110,13 @@ public sealed class CancellationTests(CancellablePlatformFixture platform)
         await owner.StartAsync();
         var error = await Assert.ThrowsAsync<HubException>(() => owner.InvokeAsync("PublishStep", step));
         Assert.Contains("not running", error.Message);
+    }
+
+    /// <summary>A tiny run, which the waiting launcher keeps running until it is cancelled.</summary>
+    private static async Task<long> StartRunningAsync(HttpClient client)
+    {
+        var id = await RunPolling.CreateAsync(client, new { kind = "train", preset = "tiny" });
+        await RunPolling.WaitForStatusAsync(client, id, "running");
+        return id;
     }
 }

@@ -89,4 +89,22 @@ public sealed class CliTests(PlatformFixture platform)
             await database.DisposeAsync();
         }
     }
+
+    [Fact]
+    public async Task Users_add_on_an_empty_database_brings_the_schema_up_first()
+    {
+        var database = new PostgresDatabase();
+        await database.InitializeAsync();
+        try
+        {
+            var environment = new Dictionary<string, string> { ["ConnectionStrings__Postgres"] = database.ConnectionString };
+            var result = await AzrBinary.RunAsync(["users", "add", "first", "--role", "admin", "--token"], environment);
+            Assert.Equal(0, result.ExitCode);
+            Assert.StartsWith("azr_", JsonDocument.Parse(result.Stdout).RootElement.GetProperty("token").GetString());
+        }
+        finally
+        {
+            await database.DisposeAsync();
+        }
+    }
 }

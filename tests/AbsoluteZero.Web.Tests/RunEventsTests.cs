@@ -1,4 +1,3 @@
-using System.Threading.Channels;
 using AbsoluteZero.Data;
 using AbsoluteZero.Data.Runs;
 using AbsoluteZero.Web.Hosting;
@@ -23,13 +22,11 @@ public sealed class RunEventsTests(PlatformFixture platform)
         var other = await RunPolling.CreateAsync(client, RunPolling.Parked("events-cancel"));
 
         await using var hub = platform.Hub(platform.Viewer);
-        var events = Collect<StatusEvent>(hub, RunsHub.StatusMessage);
-        await hub.StartAsync();
-        await hub.InvokeAsync("Subscribe", id);
+        var events = await HubEvents.SubscribeAsync<StatusEvent>(hub, RunsHub.StatusMessage, id);
 
         await client.PostAsync($"/api/v1/runs/{other}/cancel", null);
         await client.PostAsync($"/api/v1/runs/{id}/cancel", null);
-        var status = await NextAsync(events);
+        var status = await HubEvents.NextAsync(events);
         Assert.Equal(id, status.RunId);
         Assert.Equal(RunStatus.Cancelled, status.Status);
         Assert.Equal(StopReasons.Cancelled, status.StopReason);
@@ -41,9 +38,7 @@ public sealed class RunEventsTests(PlatformFixture platform)
         using var client = platform.Client(platform.Researcher);
         var id = await RunPolling.CreateAsync(client, RunPolling.Parked("events-unsubscribe"));
         await using var hub = platform.Hub(platform.Viewer);
-        var events = Collect<StatusEvent>(hub, RunsHub.StatusMessage);
-        await hub.StartAsync();
-        await hub.InvokeAsync("Subscribe", id);
+        var events = await HubEvents.SubscribeAsync<StatusEvent>(hub, RunsHub.StatusMessage, id);
         await hub.InvokeAsync("Unsubscribe", id);
 
         await client.PostAsync($"/api/v1/runs/{id}/cancel", null);
@@ -67,9 +62,7 @@ public sealed class RunEventsTests(PlatformFixture platform)
         using var client = platform.Client(platform.Researcher);
         var id = await RunPolling.CreateAsync(client, new { kind = "train", preset = "tiny", queue = "worker-test" });
         await using var hub = platform.Hub(platform.Researcher);
-        var events = Collect<StatusEvent>(hub, RunsHub.StatusMessage);
-        await hub.StartAsync();
-        await hub.InvokeAsync("Subscribe", id);
+        var events = await HubEvents.SubscribeAsync<StatusEvent>(hub, RunsHub.StatusMessage, id);
         Assert.Equal("queued", (await (await client.GetAsync($"/api/v1/runs/{id}")).ReadJsonAsync()).GetProperty("status").GetString());
 
         // azr worker --queues worker-test: a separate host with no hub; its changes travel through PostgreSQL.
@@ -77,8 +70,8 @@ public sealed class RunEventsTests(PlatformFixture platform)
         await worker.StartAsync();
         try
         {
-            Assert.Equal(RunStatus.Running, (await NextAsync(events)).Status);
-            var failed = await NextAsync(events);
+            Assert.Equal(RunStatus.Running, (await HubEvents.NextAsync(events)).Status);
+            var failed = await HubEvents.NextAsync(events);
             Assert.Equal(RunStatus.Failed, failed.Status);
             Assert.Equal(PlaceholderRunLauncher.TrainingMissing, failed.Error);
         }
@@ -117,18 +110,5 @@ public sealed class RunEventsTests(PlatformFixture platform)
         var run = await (await client.GetAsync($"/api/v1/runs/{id}")).ReadJsonAsync();
         Assert.Equal("cancelled", run.GetProperty("status").GetString());
         Assert.Equal(System.Text.Json.JsonValueKind.Null, run.GetProperty("started_at").ValueKind);
-    }
-
-    internal static ChannelReader<T> Collect<T>(HubConnection hub, string message)
-    {
-        var channel = Channel.CreateUnbounded<T>();
-        hub.On<T>(message, e => channel.Writer.TryWrite(e));
-        return channel.Reader;
-    }
-
-    internal static async Task<T> NextAsync<T>(ChannelReader<T> events)
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        return await events.ReadAsync(timeout.Token);
     }
 }

@@ -13,9 +13,14 @@ internal static class UserOutput
     /// <summary>The whole of stdin minus the final line break, so `echo pw | azr users …` works.</summary>
     public static string? ReadPassword(bool fromStdin) => fromStdin ? Console.In.ReadToEnd().TrimEnd('\r', '\n') : null;
 
-    public static async Task<T> WithAdministrationAsync<T>(Func<Web.Security.UserAdministration, Task<T>> action)
+    /// <summary>
+    /// Brings the schema up to date first (idempotent, as <c>azr migrate</c>), so adding the first user to an empty
+    /// database works whether or not <c>azr serve</c> has run yet.
+    /// </summary>
+    public static async Task<T> WithAdministrationAsync<T>(Func<Web.Security.UserAdministration, Task<T>> action, CancellationToken ct)
     {
         using var host = Web.Hosting.AdminHost.Build();
+        await Web.Hosting.DatabaseMigrator.MigrateAsync(host.Services, ct);
         await using var scope = host.Services.CreateAsyncScope();
         return await action(scope.ServiceProvider.GetRequiredService<Web.Security.UserAdministration>());
     }

@@ -37,7 +37,7 @@ public static class UsersAddCommand
             var password = UserOutput.ReadPassword(parseResult.GetValue(passwordStdin));
             var withToken = parseResult.GetValue(token);
             var created = await UserOutput.WithAdministrationAsync(users =>
-                users.AddAsync(parseResult.GetValue(name)!, parseResult.GetValue(role)!, withToken, password, ct));
+                users.AddAsync(parseResult.GetValue(name)!, parseResult.GetValue(role)!, withToken, password, ct), ct);
             if (withToken)
                 UserOutput.WriteLine(new { created.User, created.Token });
             else if (created.Password is not null)

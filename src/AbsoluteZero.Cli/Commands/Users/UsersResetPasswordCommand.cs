@@ -19,11 +19,11 @@ public static class UsersResetPasswordCommand
         var command = new Command("reset-password", "Set a new UI password for a user; prints one JSON line with the generated password.");
         command.Arguments.Add(name);
         command.Options.Add(passwordStdin);
-        command.SetAction((parseResult, _) => CommandFailures.ReportAsync("users reset-password", async () =>
+        command.SetAction((parseResult, ct) => CommandFailures.ReportAsync("users reset-password", async () =>
         {
             var user = parseResult.GetValue(name)!;
             var generated = await UserOutput.WithAdministrationAsync(users =>
-                users.ResetPasswordAsync(user, UserOutput.ReadPassword(parseResult.GetValue(passwordStdin))));
+                users.ResetPasswordAsync(user, UserOutput.ReadPassword(parseResult.GetValue(passwordStdin))), ct);
             UserOutput.WriteLine(generated is null ? new { User = user } : new { User = user, Password = generated });
             return 0;
         }));
