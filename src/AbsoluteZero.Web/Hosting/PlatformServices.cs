@@ -11,6 +11,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 
 namespace AbsoluteZero.Web.Hosting;
 
@@ -43,9 +44,10 @@ public static class PlatformServices
     {
         var connectionString = ConnectionStrings.Postgres(configuration);
         services.Configure<PlatformOptions>(configuration.GetSection(PlatformOptions.Section));
-        // Storage and job activator are this container's own. Hangfire otherwise hands out its globals (JobStorage.Current,
-        // JobActivator.Current), which are last-writer-wins once two hosts share a process, as serve and worker hosts
-        // do in the tests: jobs would then be run by the other host's services against the other host's database.
+        // Storage, job activator and log provider are this container's own. Hangfire otherwise hands out its globals
+        // (JobStorage.Current, JobActivator.Current, the LibLog provider), which are last-writer-wins once two hosts
+        // share a process, as serve and worker hosts do in the tests: jobs were run by the other host's services
+        // against the other host's database, or stranded when the other host stopped (see HangfireLogProvider).
         services.AddSingleton<JobActivator>(provider => new AspNetCoreJobActivator(provider.GetRequiredService<IServiceScopeFactory>()));
         services.AddSingleton<JobStorage>(_ =>
         {
@@ -53,6 +55,7 @@ public static class PlatformServices
             return new PostgreSqlStorage(new NpgsqlConnectionFactory(connectionString, options), options);
         });
         services.AddHangfire((provider, hangfire) => hangfire
+            .UseLogProvider(new HangfireLogProvider(provider.GetRequiredService<ILoggerFactory>()))
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings()
@@ -73,9 +76,9 @@ public static class PlatformServices
         // bounds how long a dead worker's job waits before it is delivered again.
         UseSlidingInvisibilityTimeout = true,
         InvisibilityTimeout = TimeSpan.FromMinutes(5),
-        // LISTEN/NOTIFY wakes a worker as soon as a run is queued; polling is only the fallback.
-        EnableLongPolling = true,
-        QueuePollInterval = TimeSpan.FromSeconds(5),
+        // A run queued through this process wakes its workers at once; other hosts (GPU workers) poll. Long polling
+        // (LISTEN/NOTIFY) would hold one more connection per waiting worker for little gain at these job rates.
+        QueuePollInterval = TimeSpan.FromSeconds(2),
     };
 
     /// <summary>The migration history says what is missing; the worker refuses to run against an older schema.</summary>
