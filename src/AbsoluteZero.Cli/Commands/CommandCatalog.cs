@@ -7,6 +7,10 @@ public static class CommandCatalog
 {
     public static IEnumerable<Command> Create() =>
     [
+        ServeCommand.Create(),
+        WorkerCommand.Create(),
+        MigrateCommand.Create(),
+        UsersCommand.Create(),
         ExecCommand.Create(),
         CheckResponseCommand.Create(),
         TokenizeCommand.Create(),
