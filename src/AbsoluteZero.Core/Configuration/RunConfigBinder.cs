@@ -49,6 +49,13 @@ public static class RunConfigBinder
             return null;
         }
 
+        var missingGroups = MissingGroups(merged);
+        if (missingGroups.Count > 0)
+        {
+            errors = missingGroups;
+            return null;
+        }
+
         if (steps is { } n)
             config = config with { Schedule = config.Schedule with { Steps = n } };
 
@@ -62,6 +69,15 @@ public static class RunConfigBinder
         errors = problems;
         return problems.Count == 0 ? config : null;
     }
+
+    /// <summary>A group set to null (or to a non-object) would leave the record half-built; name it instead.</summary>
+    private static List<ConfigError> MissingGroups(JsonObject merged) =>
+        merged.Where(p => IsGroup(p.Key) && p.Value is not JsonObject)
+            .Select(p => new ConfigError(p.Key, "must be a JSON object"))
+            .ToList();
+
+    private static bool IsGroup(string key) =>
+        key is "model" or "self_play" or "rewards" or "optimization" or "generation" or "sandbox" or "schedule";
 
     /// <summary>JSON merge: objects merge recursively, anything else (arrays included) replaces.</summary>
     private static void Merge(JsonObject target, JsonObject patch)

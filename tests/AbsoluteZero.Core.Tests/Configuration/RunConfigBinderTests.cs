@@ -83,4 +83,12 @@ public class RunConfigBinderTests
         var back = JsonSerializer.Deserialize<RunConfig>(json, AzrJson.Options)!;
         Assert.Equal(JsonSerializer.Serialize(back, AzrJson.Options), json);
     }
+
+    [Fact]
+    public void A_group_set_to_null_is_named_not_a_crash()
+    {
+        var config = RunConfigBinder.Bind("tiny", JsonNode.Parse("""{"self_play": null}""")!.AsObject(), null, out var errors);
+        Assert.Null(config);
+        Assert.Equal("self_play", Assert.Single(errors).Field);
+    }
 }
