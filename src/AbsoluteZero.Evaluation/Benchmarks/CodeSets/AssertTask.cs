@@ -1,6 +1,5 @@
 using System.Globalization;
 using AbsoluteZero.Core.Configuration;
-using AbsoluteZero.Evaluation.Benchmarks.MathSets;
 
 namespace AbsoluteZero.Evaluation.Benchmarks.CodeSets;
 
@@ -15,24 +14,21 @@ public sealed record AssertTask(string TaskId, string Prompt, bool PromptIsCode,
 /// <summary>A loaded HumanEval or MBPP (sanitized).</summary>
 public sealed record AssertBenchmark(string Name, string DataFile, IReadOnlyList<AssertTask> Tasks);
 
-/// <summary>Loads <c>humaneval/HumanEval.jsonl.gz</c> and <c>mbpp-sanitized/sanitized-mbpp.json</c>.</summary>
+/// <summary>Loads HumanEval and MBPP (sanitized) (files: <see cref="BenchmarkCatalog"/>).</summary>
 public static class AssertBenchmarkLoader
 {
     public static AssertBenchmark Load(string dataDirectory, string benchmark)
     {
-        return benchmark switch
+        Func<CodeRow, AssertTask> read = benchmark switch
         {
-            BenchmarkNames.HumanEval => Build(Path.Combine(dataDirectory, "humaneval", "HumanEval.jsonl.gz"), HumanEval),
-            BenchmarkNames.MbppSanitized => Build(Path.Combine(dataDirectory, "mbpp-sanitized", "sanitized-mbpp.json"), Mbpp),
+            BenchmarkNames.HumanEval => HumanEval,
+            BenchmarkNames.MbppSanitized => Mbpp,
             _ => throw new ArgumentException($"'{benchmark}' is not scored by asserts", nameof(benchmark)),
         };
-
-        AssertBenchmark Build(string file, Func<CodeRow, AssertTask> read)
-        {
-            var tasks = CodeBenchmarkFile.Rows(file).Select(read).ToList();
-            var duplicate = tasks.GroupBy(t => t.TaskId).FirstOrDefault(g => g.Count() > 1);
-            return duplicate is null ? new AssertBenchmark(benchmark, file, tasks) : throw new BenchmarkDataException(file, 0, $"task '{duplicate.Key}' appears {duplicate.Count()} times");
-        }
+        var file = BenchmarkCatalog.PathOf(dataDirectory, BenchmarkCatalog.Get(benchmark));
+        var tasks = CodeBenchmarkFile.Rows(file).Select(read).ToList();
+        CodeBenchmarkFile.EnsureUnique(file, tasks.Select(t => t.TaskId));
+        return new AssertBenchmark(benchmark, file, tasks);
     }
 
     /// <summary>human-eval's check program: prompt + completion + test + <c>check(entry_point)</c>.</summary>

@@ -23,6 +23,13 @@ internal static class CodeBenchmarkFile
         return Convert.ToHexStringLower(SHA256.HashData(stream));
     }
 
+    public static void EnsureUnique(string file, IEnumerable<string> taskIds)
+    {
+        var duplicate = taskIds.GroupBy(id => id).FirstOrDefault(g => g.Count() > 1);
+        if (duplicate is not null)
+            throw new BenchmarkDataException(file, 0, $"task '{duplicate.Key}' appears {duplicate.Count()} times");
+    }
+
     private static List<CodeRow> LineRows(string file)
     {
         using var stream = File.OpenRead(file);

@@ -7,24 +7,22 @@ namespace AbsoluteZero.Evaluation.Benchmarks.CodeSets;
 public sealed record EvalPlusBenchmark(string Name, EvalPlusDataset Dataset, string DataFile, string DataSha256, IReadOnlyList<EvalPlusTask> Tasks);
 
 /// <summary>
-/// Loads HumanEval+ (<c>humaneval-plus/HumanEvalPlus.jsonl.gz</c>) and MBPP+ (<c>mbpp-plus/MbppPlus.jsonl.gz</c>) as
+/// Loads HumanEval+ and MBPP+ (files: <see cref="BenchmarkCatalog"/>) as
 /// EvalPlus does: inputs read with Python's JSON rules, MBPP+'s converted (<see cref="MbppPlusInputConversion"/>).
 /// </summary>
 public static class EvalPlusLoader
 {
     public static EvalPlusBenchmark Load(string dataDirectory, string benchmark)
     {
-        var (dataset, relative) = benchmark switch
+        var dataset = benchmark switch
         {
-            BenchmarkNames.HumanEvalPlus => (EvalPlusDataset.HumanEval, "humaneval-plus/HumanEvalPlus.jsonl.gz"),
-            BenchmarkNames.MbppPlus => (EvalPlusDataset.Mbpp, "mbpp-plus/MbppPlus.jsonl.gz"),
+            BenchmarkNames.HumanEvalPlus => EvalPlusDataset.HumanEval,
+            BenchmarkNames.MbppPlus => EvalPlusDataset.Mbpp,
             _ => throw new ArgumentException($"'{benchmark}' is not an EvalPlus benchmark", nameof(benchmark)),
         };
-        var file = Path.Combine(dataDirectory, relative);
+        var file = BenchmarkCatalog.PathOf(dataDirectory, BenchmarkCatalog.Get(benchmark));
         var tasks = CodeBenchmarkFile.Rows(file).Select(row => Task(row, dataset)).ToList();
-        var duplicate = tasks.GroupBy(t => t.TaskId).FirstOrDefault(g => g.Count() > 1);
-        if (duplicate is not null)
-            throw new MathSets.BenchmarkDataException(file, 0, $"task '{duplicate.Key}' appears {duplicate.Count()} times");
+        CodeBenchmarkFile.EnsureUnique(file, tasks.Select(t => t.TaskId));
         return new EvalPlusBenchmark(benchmark, dataset, file, CodeBenchmarkFile.Sha256(file), tasks);
     }
 

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using AbsoluteZero.Evaluation.Benchmarks.MathSets;
 
 namespace AbsoluteZero.Evaluation.Benchmarks.CodeSets;
 
@@ -18,14 +17,14 @@ public sealed record LiveCodeBenchProblem(string TaskId, string Problem, string 
 
 public sealed record LiveCodeBenchSet(string Name, string DataFile, IReadOnlyList<LiveCodeBenchProblem> Problems);
 
-/// <summary>Loads <c>livecodebench/livecodebench.json</c> (public tests only; not comparable with official numbers).</summary>
+/// <summary>Loads the LiveCodeBench slice (public tests only; not comparable with official numbers: <see cref="BenchmarkCatalog.LiveCodeBenchLabel"/>).</summary>
 public static partial class LiveCodeBenchLoader
 {
     public const string TaskPrefix = "LiveCodeBench/";
 
     public static LiveCodeBenchSet Load(string dataDirectory)
     {
-        var file = Path.Combine(dataDirectory, "livecodebench", "livecodebench.json");
+        var file = BenchmarkCatalog.PathOf(dataDirectory, BenchmarkCatalog.Get(Core.Configuration.BenchmarkNames.LiveCodeBench));
         var problems = CodeBenchmarkFile.Rows(file).Select((row, index) => Problem(row, index)).ToList();
         return new LiveCodeBenchSet(Core.Configuration.BenchmarkNames.LiveCodeBench, file, problems);
     }
