@@ -11,10 +11,12 @@ namespace AbsoluteZero.Sandbox;
 public sealed class SandboxPool : ICodeExecutor, IAsyncDisposable
 {
     private static readonly TimeSpan MaxRestartBackoff = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan WatchdogPeriod = TimeSpan.FromMilliseconds(500);
 
     private readonly ProcessSpawner _spawner = new();
     private readonly CancellationTokenSource _stopping = new();
-    private readonly List<Task> _slots = [];
+    private readonly List<WorkerSlot> _slots = [];
+    private Timer? _watchdog;
     private readonly Action<string> _log;
     private readonly string _hostScratchRoot;
     private int _live;
@@ -51,8 +53,11 @@ public sealed class SandboxPool : ICodeExecutor, IAsyncDisposable
             foreach (var (worker, index) in others.Prepend(first).Select((worker, index) => (worker, index)))
             {
                 Interlocked.Increment(ref pool._live);
-                pool._slots.Add(new WorkerSlot(pool, index).RunAsync(worker, pool._stopping.Token));
+                pool._slots.Add(new WorkerSlot(pool, index, worker, pool._stopping.Token));
             }
+
+            // Each worker enforces every timeout itself; this only catches a worker that stopped answering at all.
+            pool._watchdog = new Timer(_ => pool._slots.ForEach(slot => slot.CheckResponsive()), null, WatchdogPeriod, WatchdogPeriod);
 
             return pool;
         }
@@ -67,17 +72,14 @@ public sealed class SandboxPool : ICodeExecutor, IAsyncDisposable
     {
         ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
         ArgumentNullException.ThrowIfNull(requests);
+        var batch = new Batch(requests.Count);
         var jobs = new Job[requests.Count];
         for (var i = 0; i < jobs.Length; i++)
-            jobs[i] = new Job(Checked(requests[i], i), requests[i].TimeoutMs ?? Options.TimeoutMs);
+            jobs[i] = new Job(batch, i, Checked(requests[i], i), requests[i].TimeoutMs ?? Options.TimeoutMs);
         foreach (var job in jobs)
             Queue.Add(job);
-        await using var cancelling = cancellationToken.Register(() =>
-        {
-            foreach (var job in jobs)
-                job.Cancel();
-        });
-        return await Task.WhenAll(jobs.Select(job => job.Completion)).ConfigureAwait(false);
+        await using var cancelling = cancellationToken.Register(batch.Cancel);
+        return await batch.Completion.ConfigureAwait(false);
     }
 
     /// <summary>Stops every worker (killing programs still running) and waits until all of their processes are gone.</summary>
@@ -85,8 +87,10 @@ public sealed class SandboxPool : ICodeExecutor, IAsyncDisposable
     {
         if (Interlocked.Exchange(ref _disposed, 1) != 0)
             return;
+        if (_watchdog is not null)
+            await _watchdog.DisposeAsync().ConfigureAwait(false);
         await _stopping.CancelAsync().ConfigureAwait(false);
-        await Task.WhenAll(_slots).ConfigureAwait(false);
+        await Task.WhenAll(_slots.Select(slot => slot.Stopped)).ConfigureAwait(false);
         while (Queue.TryTake(out var job))
             job.Fail(new ObjectDisposedException(nameof(SandboxPool)));
         _spawner.Dispose();

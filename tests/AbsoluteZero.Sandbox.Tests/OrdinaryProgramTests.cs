@@ -123,6 +123,19 @@ public sealed class OrdinaryProgramTests(SandboxFixture sandbox)
     }
 
     [Fact]
+    public async Task Large_programs_with_large_answers_do_not_stall_the_pipes()
+    {
+        // 300 KB of program text and 60 KB answers, several per worker: both pipes fill up at once.
+        var data = string.Join(", ", Enumerable.Range(0, 50_000).Select(i => $"{i % 97}"));
+        var program = $"DATA = [{data}]\ndef f(k):\n    return 'x' * (60_000 + k) + str(sum(DATA))";
+        var requests = Enumerable.Range(0, 8).Select(k => new ExecutionRequest(program, $"{k}") { Policy = ExecutionPolicy.Benchmark }).ToList();
+        var results = await sandbox.Pool.ExecuteAsync(requests);
+        var sum = Enumerable.Range(0, 50_000).Sum(i => i % 97);
+        for (var k = 0; k < results.Count; k++)
+            Assert.Equal($"'{new string('x', 60_000 + k)}{sum}'", results[k].Output);
+    }
+
+    [Fact]
     public async Task Benchmark_harnesses_may_use_sys_time_signal_threads_and_hashlib()
     {
         const string harness = """

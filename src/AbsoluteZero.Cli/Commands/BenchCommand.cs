@@ -11,6 +11,7 @@ public static class BenchCommand
     public static Command Create()
     {
         var bench = new Command("bench", "Measure speed; prints JSON with ratios against a baseline measured in the same run.");
+        bench.Subcommands.Add(Bench.SandboxBenchCommand.Create());
         return bench;
     }
 }

@@ -7,6 +7,7 @@ public static class CommandCatalog
 {
     public static IEnumerable<Command> Create() =>
     [
+        ExecCommand.Create(),
         GradeCommand.Create(),
         BenchCommand.Create(),
     ];

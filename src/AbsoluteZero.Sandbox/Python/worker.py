@@ -8,6 +8,7 @@ import builtins
 import ctypes
 import gc
 import json
+import marshal
 import math
 import os
 import resource
@@ -18,8 +19,9 @@ import sys
 import time
 
 # Imported here so programs find them in sys.modules instead of paying the import in every child.
+# Not statistics: it imports random, whose after-fork hook would reseed in every child.
 import bisect, collections, copy, dataclasses, decimal, fractions, functools, heapq, itertools, operator, re  # noqa: E401,F401
-import statistics, string, typing  # noqa: E401,F401
+import string, typing  # noqa: E401,F401
 
 ARGS = dict(zip(sys.argv[1::2], sys.argv[2::2]))
 SCRATCH = ARGS["--scratch"]
@@ -29,12 +31,16 @@ FILE_LIMIT = 16 * 1024 * 1024
 OPEN_FILES = 64
 THREADS = 64
 ERROR_LIMIT = 2000
+WORKER_HEADROOM = 256 * 1024 * 1024  # the worker holds requests and code objects; its children get MEMORY_BYTES
 
 EXIT_REPORTED = 0
 EXIT_NO_MEMORY_TO_REPORT = 97
 EXIT_CHILD_CRASHED = 98
 
-STATUSES = {"ok", "error", "timeout", "memory", "forbidden", "nondeterministic", "output_too_large", "syntax"}
+STATUSES = ("ok", "error", "timeout", "memory", "forbidden", "nondeterministic", "output_too_large", "syntax")
+# A child's report on fd 3: status index, output length, error length (ABSENT for None), then the UTF-8 bytes.
+REPORT = struct.Struct("=BII")
+ABSENT = 0xFFFFFFFF
 
 # ---------------------------------------------------------------------------------------------------------------
 # Banned names for the azr policy. docs/sandbox.md gives the reason for every entry; keep the two lists in step.
@@ -48,9 +54,9 @@ BANNED_MODULES = frozenset("""
     signal concurrent
     shutil tempfile pathlib glob fileinput
     secrets uuid zoneinfo
-    pickle cPickle marshal shelve dbm copyreg
+    pickle marshal shelve dbm
 """.split())
-PRIVATE_BANNED_MODULES = frozenset({"_imp", "_frozen_importlib", "_frozen_importlib_external", "_posixsubprocess", "__main__"})
+PRIVATE_BANNED_MODULES = frozenset({"_imp", "_frozen_importlib", "_frozen_importlib_external", "_posixsubprocess", "_thread", "__main__"})
 BANNED_NAMES = frozenset({"__import__", "__builtins__", "__loader__", "__spec__"})
 BANNED_ATTRIBUTES = frozenset({
     "__import__", "__builtins__", "__loader__", "__spec__", "__subclasses__", "__globals__", "__code__",
@@ -94,9 +100,11 @@ def find_forbidden(tree, where):
 
 
 # ---------------------------------------------------------------------------------------------------------------
-# Seccomp: a deny list installed in every child right before the program runs (x86_64 only; the worker refuses to
-# start elsewhere). Fork/exec, namespaces, tracing, signals to anyone but itself, rlimits/scheduling of other
-# processes, SysV/POSIX IPC and keyrings (state that would outlive the child) are refused with EPERM.
+# Seccomp (x86_64 only; the worker refuses to start elsewhere), in two stacked filters. The fork server installs
+# SERVER_RULES once, and every child inherits them: exec, namespaces, tracing, SysV/POSIX IPC and keyrings (state
+# that would outlive the child), SIGIO ownership. Each child adds CHILD_RULES, which the fork server itself must not
+# have: fork, and signals, rlimits or scheduling aimed at anyone but itself. Small per-child filters matter: the
+# kernel compiles and pre-evaluates each filter when it is installed.
 # ---------------------------------------------------------------------------------------------------------------
 AUDIT_ARCH_X86_64 = 0xC000003E
 RET_ALLOW = 0x7FFF0000
@@ -110,49 +118,66 @@ FIOSETOWN, SIOCSPGRP, TIOCSTI = 0x8901, 0x8902, 0x5412
 PID = object()  # placeholder patched with the child's pid
 NEG_PID = object()
 
-DENY = [57, 58, 59, 322, 272, 308, 101, 310, 311, 200, 424, 438, 248, 249, 250, 321, 298, 323, 425, 426, 427,
-        29, 30, 31, 64, 65, 66, 68, 69, 70, 71, 220, 240, 279, 256]
+DENIED = [59, 322, 272, 308, 101, 310, 311, 200, 424, 438,  # execve(at), unshare, setns, ptrace, process_vm_*, tkill, pidfd_send_signal/getfd
+          248, 249, 250, 321, 298, 323, 425, 426, 427,  # keyrings, bpf, perf_event_open, userfaultfd, io_uring
+          29, 30, 31, 64, 65, 66, 68, 69, 70, 71, 220, 240, 279, 256]  # SysV IPC, mq_open, move_pages, migrate_pages
+DENIED_ARG1 = {72: [F_SETOWN, F_SETSIG, F_SETOWN_EX],  # fcntl: SIGIO/F_SETSIG could signal the worker
+               16: [FIOSETOWN, SIOCSPGRP, TIOCSTI]}     # ioctl: the same through sockets; terminal injection
+CHILD_DENIED = [57, 58]  # fork, vfork (clone and clone3 below)
 # syscall -> (argument index, values allowed besides the child itself)
 SELF_ONLY = {62: (0, [0, PID, NEG_PID]),            # kill: own pid, own group
              234: (0, [PID]), 129: (0, [PID]), 297: (0, [PID]),  # tgkill, rt_sigqueueinfo, rt_tgsigqueueinfo
              302: (0, [0, PID]),                    # prlimit64
              141: (1, [0, PID]), 251: (1, [0, PID]),  # setpriority, ioprio_set (who)
              203: (0, [0, PID]), 142: (0, [0, PID]), 144: (0, [0, PID]), 314: (0, [0, PID])}  # sched_*
-DENY_ARG1 = {72: [F_SETOWN, F_SETSIG, F_SETOWN_EX],  # fcntl: SIGIO/F_SETSIG could signal the worker
-             16: [FIOSETOWN, SIOCSPGRP, TIOCSTI]}     # ioctl: same through sockets; terminal injection
 
 
-def seccomp_program():
-    """BPF as a list of (code, jt, jf, k); k may be a PID placeholder."""
-    prog = [(LD_ABS, 0, 0, 4), (JEQ, 1, 0, AUDIT_ARCH_X86_64), (RET, 0, 0, RET_KILL), (LD_ABS, 0, 0, 0),
-            (JGE, 0, 1, 0x40000000), (RET, 0, 0, RET_EPERM)]
+def server_rules():
+    rules = {nr: [(RET, 0, 0, RET_EPERM)] for nr in DENIED}
+    for nr, commands in DENIED_ARG1.items():
+        body = [(LD_ABS, 0, 0, 24)]
+        for i, value in enumerate(commands):
+            body.append((JEQ, len(commands) - i, 0, value))
+        rules[nr] = body + [(RET, 0, 0, RET_ALLOW), (RET, 0, 0, RET_EPERM)]
+    return rules
 
-    def rule(nr, body):
-        prog.append((JEQ, 0, len(body), nr))
-        prog.extend(body)
 
-    for nr in DENY:
-        rule(nr, [(RET, 0, 0, RET_EPERM)])
-    rule(435, [(RET, 0, 0, RET_ENOSYS)])  # clone3: glibc falls back to clone, whose flags we can read
-    rule(56, [(LD_ABS, 0, 0, 16), (JSET, 0, 1, CLONE_THREAD), (RET, 0, 0, RET_ALLOW), (RET, 0, 0, RET_EPERM)])
+def child_rules():
+    rules = {nr: [(RET, 0, 0, RET_EPERM)] for nr in CHILD_DENIED}
+    rules[435] = [(RET, 0, 0, RET_ENOSYS)]  # clone3: glibc falls back to clone, whose flags we can read
+    rules[56] = [(LD_ABS, 0, 0, 16), (JSET, 0, 1, CLONE_THREAD), (RET, 0, 0, RET_ALLOW), (RET, 0, 0, RET_EPERM)]
     for nr, (arg, allowed) in SELF_ONLY.items():
         body = [(LD_ABS, 0, 0, 16 + 8 * arg)]
         for i, value in enumerate(allowed):
             body.append((JEQ, len(allowed) - i, 0, value))
-        body += [(RET, 0, 0, RET_EPERM), (RET, 0, 0, RET_ALLOW)]
-        rule(nr, body)
-    for nr, commands in DENY_ARG1.items():
-        body = [(LD_ABS, 0, 0, 24)]
-        for i, value in enumerate(commands):
-            body.append((JEQ, len(commands) - i, 0, value))
-        body += [(RET, 0, 0, RET_ALLOW), (RET, 0, 0, RET_EPERM)]
-        rule(nr, body)
-    prog.append((RET, 0, 0, RET_ALLOW))
-    return prog
+        rules[nr] = body + [(RET, 0, 0, RET_EPERM), (RET, 0, 0, RET_ALLOW)]
+    return rules
 
 
-SECCOMP_TEMPLATE = seccomp_program()
+def seccomp_program(rules):
+    """BPF as a list of (code, jt, jf, k); k may be a PID placeholder."""
+    header = [(LD_ABS, 0, 0, 4), (JEQ, 1, 0, AUDIT_ARCH_X86_64), (RET, 0, 0, RET_KILL), (LD_ABS, 0, 0, 0),
+              (JGE, 0, 1, 0x40000000), (RET, 0, 0, RET_EPERM)]
+    return header + dispatch(sorted(rules.items()))
+
+
+def dispatch(rules):
+    """A binary search on the syscall number: the kernel emulates the filter for every syscall number when it is
+    installed (to cache the always-allowed ones), so a linear chain of ~50 comparisons made each child pay for it."""
+    if len(rules) <= 3:
+        code = []
+        for nr, body in rules:
+            code.append((JEQ, 0, len(body), nr))
+            code += body
+        return code + [(RET, 0, 0, RET_ALLOW)]
+    middle = len(rules) // 2
+    low, high = dispatch(rules[:middle]), dispatch(rules[middle:])
+    assert len(low) < 256, "BPF jumps are at most 255 instructions"
+    return [(JGE, len(low), 0, rules[middle][0])] + low + high
+
+
 LIBC = ctypes.CDLL(None, use_errno=True)
+PRCTL = LIBC.prctl  # no argtypes: converting plain ints in C touches fewer pages in a fresh child
 PR_SET_NO_NEW_PRIVS, PR_SET_SECCOMP, PR_SET_DUMPABLE, SECCOMP_MODE_FILTER = 38, 22, 4, 2
 
 
@@ -160,30 +185,48 @@ class SockFprog(ctypes.Structure):
     _fields_ = [("len", ctypes.c_ushort), ("filter", ctypes.c_void_p)]
 
 
-def install_seccomp():
-    pid = os.getpid()
-    words = []
-    for code, jt, jf, k in SECCOMP_TEMPLATE:
-        if k is PID:
-            k = pid
-        elif k is NEG_PID:
-            k = (-pid) & 0xFFFFFFFF
-        words.append(struct.pack("HBBI", code, jt, jf, k))
-    raw = ctypes.create_string_buffer(b"".join(words))
-    fprog = SockFprog(len(words), ctypes.addressof(raw))
-    if LIBC.prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) != 0 or \
-            LIBC.prctl(PR_SET_SECCOMP, SECCOMP_MODE_FILTER, ctypes.byref(fprog), 0, 0) != 0:
-        raise OSError(ctypes.get_errno(), "seccomp filter could not be installed")
+class SeccompFilter:
+    """A child's filter names the child's pid, so the fork server patches it in place for the pid the next child will
+    most likely get (PIDs in the sandbox's namespace go only to the fork server's children, in order); a child with
+    another pid patches its own copy. Patching a few words of one buffer, instead of building the filter, keeps the
+    number of pages touched after each fork (and so copy-on-write faults, several microseconds each in a VM) small."""
+
+    def __init__(self, rules):
+        program = seccomp_program(rules)
+        self.pid_offsets = [8 * i + 4 for i, (_, _, _, k) in enumerate(program) if k is PID]
+        self.negative_offsets = [8 * i + 4 for i, (_, _, _, k) in enumerate(program) if k is NEG_PID]
+        self.raw = ctypes.create_string_buffer(b"".join(
+            struct.pack("HBBI", code, jt, jf, 0 if k is PID or k is NEG_PID else k) for code, jt, jf, k in program))
+        self.fprog = SockFprog(len(program), ctypes.addressof(self.raw))
+        self.pointer = ctypes.c_void_p(ctypes.addressof(self.fprog))
+        self.pid = None
+
+    def prepare(self, pid):
+        if pid == self.pid:
+            return
+        for offset in self.pid_offsets:
+            struct.pack_into("I", self.raw, offset, pid)
+        for offset in self.negative_offsets:
+            struct.pack_into("I", self.raw, offset, (-pid) & 0xFFFFFFFF)
+        self.pid = pid
+
+    def install(self):
+        self.prepare(os.getpid())
+        if PRCTL(PR_SET_SECCOMP, SECCOMP_MODE_FILTER, self.pointer, 0, 0) != 0:
+            raise OSError(ctypes.get_errno(), "seccomp filter could not be installed")
+
+
+SECCOMP = SeccompFilter(child_rules())
 
 
 # ---------------------------------------------------------------------------------------------------------------
 # The child: checks, then f(<input>), then one JSON result on fd 3.
 # ---------------------------------------------------------------------------------------------------------------
-IGNORED_IN_WORKER = [signal.SIGINT, signal.SIGTERM, signal.SIGHUP, signal.SIGUSR1, signal.SIGUSR2, signal.SIGIO,
-                     signal.SIGALRM, signal.SIGVTALRM, signal.SIGPROF]
 DEVNULL = os.open("/dev/null", os.O_RDWR)
 _dumps = json.dumps
-_write = os.write
+# Bound once: a program may rebind builtins and os functions in its own process; its report must not go through them.
+_len, _repr, _str, _type, _memoryview = len, repr, str, type, memoryview
+_write, _exit = os.write, os._exit
 
 
 class ForbiddenAtRunTime(Exception):
@@ -192,17 +235,17 @@ class ForbiddenAtRunTime(Exception):
 
 def clip(text):
     text = text.encode("utf-8", "backslashreplace").decode("utf-8")
-    return text if len(text) <= ERROR_LIMIT else text[:ERROR_LIMIT] + "…"
+    return text if _len(text) <= ERROR_LIMIT else text[:ERROR_LIMIT] + "…"
 
 
 def describe(exc):
     """The last line of a traceback: 'ZeroDivisionError: division by zero'."""
-    kind = type(exc)
+    kind = _type(exc)
     name = kind.__qualname__
     if kind.__module__ not in ("__main__", "builtins"):
         name = f"{kind.__module__}.{name}"
     try:
-        message = str(exc)
+        message = _str(exc)
     except BaseException:
         message = "<exception str() failed>"
     return clip(f"{name}: {message}" if message else name)
@@ -222,16 +265,21 @@ def parse_call(input_text):
 
 
 def check(program, input_text, policy):
-    """(status, reason) when refused before running, else (compiled program, compiled call)."""
+    """(status, reason) when refused before running, else (compiled program, compiled call). Runs in the worker
+    (inside the sandbox too): children inherit the code objects instead of each parsing and compiling again."""
     try:
         program_tree = ast.parse(program, "<program>", "exec")
+        program_code = compile(program_tree, "<program>", "exec")
     except SyntaxError as exc:
         return ("syntax", f"program line {exc.lineno}: {exc.msg}"), None
-    except (RecursionError, ValueError) as exc:
+    except (RecursionError, ValueError, MemoryError) as exc:
         return ("syntax", f"program: {describe(exc)}"), None
     try:
         call_tree, reason = parse_call(input_text)
-    except (RecursionError, ValueError) as exc:
+        call_code = compile(call_tree, "<input>", "eval") if call_tree else None
+    except SyntaxError as exc:
+        call_tree, reason = None, f"input: {exc.msg}"
+    except (RecursionError, ValueError, MemoryError) as exc:
         call_tree, reason = None, f"input: {describe(exc)}"
     if reason:
         return ("syntax", reason), None
@@ -239,7 +287,7 @@ def check(program, input_text, policy):
         reason = find_forbidden(program_tree, "program") or find_forbidden(call_tree, "input")
         if reason:
             return ("forbidden", reason), None
-    return None, (compile(program_tree, "<program>", "exec"), compile(call_tree, "<input>", "eval"))
+    return None, (program_code, call_code)
 
 
 def guard_imports(program_globals):
@@ -263,18 +311,12 @@ def guard_imports(program_globals):
     return tripped
 
 
-def execute(program, input_text, policy, checks):
-    if checks:
-        refused, compiled = check(program, input_text, policy)
-        if refused:
-            return refused[0], None, refused[1]
-    else:
-        compiled = (compile(program, "<program>", "exec"), compile("f(" + input_text + "\n)", "<input>", "eval"))
+def execute(compiled, policy):
     program_globals = {}
     tripped = guard_imports(program_globals) if policy == "azr" else []
     try:
         exec(compiled[0], program_globals)
-        output = repr(eval(compiled[1], program_globals))
+        output = _repr(eval(compiled[1], program_globals))
     except MemoryError:
         return "memory", None, "MemoryError: the program ran out of its memory limit"
     except BaseException as exc:
@@ -287,43 +329,68 @@ def execute(program, input_text, policy, checks):
         encoded = output.encode("utf-8")
     except UnicodeEncodeError:
         return "error", None, "ValueError: the repr is not valid Unicode (lone surrogate)"
-    if len(encoded) > OUTPUT_LIMIT:
-        return "output_too_large", None, f"the repr is {len(encoded)} bytes, over the {OUTPUT_LIMIT}-byte limit"
-    return "ok", output, None
+    if _len(encoded) > OUTPUT_LIMIT:
+        return "output_too_large", None, f"the repr is {_len(encoded)} bytes, over the {OUTPUT_LIMIT}-byte limit"
+    return "ok", encoded, None
 
 
 def confine(timeout_ms, result_fd):
-    os.setpgid(0, 0)
-    for fd in (0, 1, 2):
-        os.dup2(DEVNULL, fd)
+    """fds 0-2 are already /dev/null and the fork server has put the child in its own process group."""
     os.dup2(result_fd, 3)
     os.closerange(4, 65536)
     os.chdir(SCRATCH)
-    for sig in IGNORED_IN_WORKER:
-        signal.signal(sig, signal.default_int_handler if sig == signal.SIGINT else signal.SIG_DFL)
     cpu = math.ceil(timeout_ms / 1000) + 1
-    for limit, value in ((resource.RLIMIT_AS, MEMORY_BYTES), (resource.RLIMIT_CPU, cpu),
-                         (resource.RLIMIT_FSIZE, FILE_LIMIT), (resource.RLIMIT_NOFILE, OPEN_FILES),
-                         (resource.RLIMIT_NPROC, THREADS), (resource.RLIMIT_CORE, 0)):
-        resource.setrlimit(limit, (value, value))
-    install_seccomp()
+    resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu))  # the other limits are the fork server's, inherited
+    SECCOMP.install()
 
 
-def child_main(program, input_text, policy, timeout_ms, checks, result_fd):
+def report(status, output, error):
+    """Writes the verdict on fd 3; output is the repr's UTF-8 bytes (or None), error a str (or None)."""
+    error_bytes = None if error is None else error.encode("utf-8", "backslashreplace")
+    write_all(3, REPORT.pack(STATUSES.index(status), ABSENT if output is None else _len(output),
+                             ABSENT if error_bytes is None else _len(error_bytes)) + (output or b"") + (error_bytes or b""))
+
+
+def child_main(payload, timeout_ms, result_fd):
     try:
         confine(timeout_ms, result_fd)
-        status, output, error = execute(program, input_text, policy, checks)
-        _write(3, _dumps([status, output, error]).encode("utf-8"))
-        os._exit(EXIT_REPORTED)
+        policy, program_code, call_code = marshal.loads(payload)
+        report(*execute((program_code, call_code), policy))
+        _exit(EXIT_REPORTED)
     except MemoryError:
-        os._exit(EXIT_NO_MEMORY_TO_REPORT)
+        _exit(EXIT_NO_MEMORY_TO_REPORT)
     finally:
-        os._exit(EXIT_CHILD_CRASHED)
+        _exit(EXIT_CHILD_CRASHED)
 
 
 # ---------------------------------------------------------------------------------------------------------------
-# The parent side of one execution: fork, wait with a deadline, kill the group, classify.
+# The fork server: a small process forked once from the worker that only forks, waits and kills. Every fork
+# write-protects the forking process's whole heap, and each page it writes afterwards costs a page fault (several
+# microseconds in a VM); the worker's own work per request (JSON, ast, compile) would touch hundreds of pages, the fork
+# server touches a few dozen. Requests: HEADER + marshal((policy, program code, call code)); replies: REPLY + bytes.
 # ---------------------------------------------------------------------------------------------------------------
+HEADER = struct.Struct("=II")   # timeout_ms, payload length
+REPLY = struct.Struct("=iBBI")  # wait status, timed out, overflowed, result length
+RESULT_CAP = 2 * OUTPUT_LIMIT + 4 * ERROR_LIMIT + 1024
+
+
+def read_exact(fd, size):
+    parts = []
+    while size:
+        chunk = os.read(fd, size)
+        if not chunk:
+            return None
+        parts.append(chunk)
+        size -= len(chunk)
+    return b"".join(parts)
+
+
+def write_all(fd, data):
+    view = _memoryview(data)
+    while view:
+        view = view[_write(fd, view):]
+
+
 def wipe_scratch():
     """Each child starts with an empty scratch dir; whatever the last one left is removed (it cannot outlive it)."""
     try:
@@ -345,20 +412,15 @@ def remove_tree(path):
         os.unlink(path)
 
 
-def signal_name(number):
-    try:
-        return signal.Signals(number).name
-    except ValueError:
-        return f"signal {number}"
-
-
-def run_once(program, input_text, policy, timeout_ms, checks):
+def fork_and_wait(payload, timeout_ms):
+    """One confined child: (wait status, timed out, overflowed, what it wrote on its result pipe)."""
     read_fd, write_fd = os.pipe()
     pid = os.fork()
     if pid == 0:
         os.close(read_fd)
-        child_main(program, input_text, policy, timeout_ms, checks, write_fd)
+        child_main(payload, timeout_ms, write_fd)
     os.close(write_fd)
+    SECCOMP.prepare(pid + 1)
     try:
         os.setpgid(pid, pid)
     except OSError:
@@ -369,7 +431,6 @@ def run_once(program, input_text, policy, timeout_ms, checks):
     poller.register(read_fd, select.POLLIN)
     poller.register(pidfd, select.POLLIN)
     chunks, size, pipe_open, exited, timed_out, overflow = [], 0, True, False, False, False
-    cap = 2 * OUTPUT_LIMIT + 4 * ERROR_LIMIT + 1024
     while pipe_open or not exited:
         remaining = deadline - time.monotonic()
         if remaining <= 0:
@@ -386,22 +447,80 @@ def run_once(program, input_text, policy, timeout_ms, checks):
                     poller.unregister(read_fd)
                 chunks.append(chunk)
                 size += len(chunk)
-        if size > cap:
+        if size > RESULT_CAP:
             overflow = True
             break
-    try:
-        os.killpg(pid, signal.SIGKILL)
-    except OSError:
-        pass
+    for kill in (os.killpg, os.kill):  # by pid too: a child could have moved itself to another group
+        try:
+            kill(pid, signal.SIGKILL)
+        except OSError:
+            pass
     _, wait_status = os.waitpid(pid, 0)
     os.close(read_fd)
     os.close(pidfd)
     wipe_scratch()
-    if timed_out:
-        return "timeout", None, f"timed out after {timeout_ms} ms; the process group was killed"
-    if overflow:
-        return "output_too_large", None, "the program wrote more than the result channel allows"
-    return classify(b"".join(chunks), wait_status, timeout_ms)
+    return wait_status, timed_out, overflow, b"" if timed_out or overflow else b"".join(chunks)
+
+
+def fork_server(requests_fd, replies_fd):
+    for fd in (0, 1, 2):  # children inherit these: prints vanish, input() meets EOF
+        os.dup2(DEVNULL, fd)
+    # Limits every child inherits; each child only sets its own CPU limit (fewer calls, fewer pages touched).
+    for limit, value in ((resource.RLIMIT_AS, MEMORY_BYTES), (resource.RLIMIT_FSIZE, FILE_LIMIT),
+                         (resource.RLIMIT_NOFILE, OPEN_FILES), (resource.RLIMIT_NPROC, THREADS)):
+        resource.setrlimit(limit, (value, value))
+    SeccompFilter(server_rules()).install()
+    gc.freeze()
+    SECCOMP.prepare(os.getpid() + 1)
+    while True:
+        header = read_exact(requests_fd, HEADER.size)
+        if header is None:
+            os._exit(0)
+        timeout_ms, length = HEADER.unpack(header)
+        wait_status, timed_out, overflow, data = fork_and_wait(read_exact(requests_fd, length), timeout_ms)
+        write_all(replies_fd, REPLY.pack(wait_status, timed_out, overflow, len(data)) + data)
+
+
+class ForkServer:
+    def __init__(self):
+        requests_read, self.requests = os.pipe()
+        self.replies, replies_write = os.pipe()
+        self.pid = os.fork()
+        if self.pid == 0:
+            os.close(self.requests)
+            os.close(self.replies)
+            try:
+                fork_server(requests_read, replies_write)
+            finally:
+                os._exit(EXIT_CHILD_CRASHED)
+        os.close(requests_read)
+        os.close(replies_write)
+
+    def close(self):
+        """Ends the fork server and reaps it, so the CPU of every program it ran is accounted to this worker."""
+        os.close(self.requests)
+        os.waitpid(self.pid, 0)
+
+    def run(self, compiled, policy, timeout_ms):
+        payload = marshal.dumps((policy, compiled[0], compiled[1]))
+        write_all(self.requests, HEADER.pack(timeout_ms, len(payload)) + payload)
+        reply = read_exact(self.replies, REPLY.size)
+        if reply is None:
+            raise SystemExit("the sandbox fork server died; the worker exits so the pool replaces it")
+        wait_status, timed_out, overflow, length = REPLY.unpack(reply)
+        data = read_exact(self.replies, length)
+        if timed_out:
+            return "timeout", None, f"timed out after {timeout_ms} ms; the process group was killed"
+        if overflow:
+            return "output_too_large", None, "the program wrote more than the result channel allows"
+        return classify(data, wait_status, timeout_ms)
+
+
+def signal_name(number):
+    try:
+        return signal.Signals(number).name
+    except ValueError:
+        return f"signal {number}"
 
 
 def classify(data, wait_status, timeout_ms):
@@ -418,20 +537,26 @@ def classify(data, wait_status, timeout_ms):
     if code != EXIT_REPORTED or not data:
         return "error", None, f"the program's process exited with code {code} before reporting a result"
     try:
-        status, output, error = json.loads(data)
-        if status not in STATUSES or not isinstance(output, (str, type(None))) or not isinstance(error, (str, type(None))):
-            raise ValueError(status)
-    except ValueError:
+        index, output_length, error_length = REPORT.unpack_from(data)
+        body = memoryview(data)[REPORT.size:]
+        lengths = [0 if length == ABSENT else length for length in (output_length, error_length)]
+        if index >= len(STATUSES) or len(body) != sum(lengths):
+            raise ValueError("inconsistent report")
+        output = None if output_length == ABSENT else str(body[:lengths[0]], "utf-8")
+        error = None if error_length == ABSENT else str(body[lengths[0]:], "utf-8")
+    except (ValueError, struct.error):
         return "error", None, "the program corrupted its result channel"
-    return status, output, error
+    return STATUSES[index], output, error
 
 
-def handle(request):
-    program, input_text = request["program"], request["input"]
+def handle(request, server):
     policy, timeout_ms = request["policy"], request["timeout_ms"]
-    status, output, error = run_once(program, input_text, policy, timeout_ms, True)
+    refused, compiled = check(request["program"], request["input"], policy)
+    if refused:
+        return refused[0], None, refused[1]
+    status, output, error = server.run(compiled, policy, timeout_ms)
     if request["check"] == "validate" and status == "ok":
-        second = run_once(program, input_text, policy, timeout_ms, False)
+        second = server.run(compiled, policy, timeout_ms)
         if second[0] != "ok":
             return "nondeterministic", output, f"the second run ended with {second[0]}: {second[2]}"
         if second[1] != output:
@@ -439,11 +564,12 @@ def handle(request):
     return status, output, error
 
 
-def serve():
+def serve(server):
     pending = b""
     while True:
         chunk = os.read(0, 1 << 20)
         if not chunk:
+            server.close()
             return
         pending += chunk
         *lines, pending = pending.split(b"\n")
@@ -453,7 +579,7 @@ def serve():
             try:
                 request = json.loads(line)
                 request_id = request["id"]
-                status, output, error = handle(request)
+                status, output, error = handle(request, server)
             except (ValueError, KeyError, TypeError) as exc:
                 status, output, error = "error", None, f"malformed request to the sandbox worker: {describe(exc)}"
             ms = (time.perf_counter() - started) * 1000
@@ -461,38 +587,35 @@ def serve():
             os.write(1, _dumps(reply).encode("utf-8") + b"\n")
 
 
-def probe():
+def probe(server):
     """Proves at start that a child really is confined: the filter installs and fork is refused."""
-    status, output, error = run_once("import os\ndef f():\n    return os.fork()", "", "benchmark", 5000, True)
+    _, compiled = check("import os\ndef f():\n    return os.fork()", "", "benchmark")
+    status, output, error = server.run(compiled, "benchmark", 5000)
     if status != "error" or "PermissionError" not in (error or ""):
         return f"a confined child could still fork ({status}: {output or error})"
     return None
 
 
 def start():
-    for sig in IGNORED_IN_WORKER:
-        signal.signal(sig, signal.SIG_IGN)
     if os.uname().machine != "x86_64":
         failure = f"the seccomp filter supports x86_64 only, this machine is {os.uname().machine}"
     else:
-        LIBC.prctl(PR_SET_DUMPABLE, 0, 0, 0, 0)  # children may not read or trace this process through /proc
-        LIBC.prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0)
+        PRCTL(PR_SET_DUMPABLE, 0, 0, 0, 0)  # children may not read or trace this process through /proc
+        PRCTL(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0)  # inherited: the fork server and every child may install filters
         resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
-        gc.freeze()  # children never walk (and so never copy) the warm heap when they collect
-        failure = probe()
-    hello = {"ready": failure is None, "failure": failure, "python": sys.version.split()[0], "pid": os.getpid(),
-             "uid": os.getuid(), "hostname": os.uname().nodename,
-             "environment": sorted(os.environ), "network": sorted(name for _, name in socket_interfaces())}
+        resource.setrlimit(resource.RLIMIT_AS, (MEMORY_BYTES + WORKER_HEADROOM, MEMORY_BYTES + WORKER_HEADROOM))
+        server = ForkServer()
+        failure = probe(server)
+    hello = {"ready": failure is None, "failure": failure, "uid": os.getuid(), "hostname": os.uname().nodename,
+             "environment": sorted(os.environ), "network": network_interfaces()}
     os.write(1, _dumps(hello).encode("utf-8") + b"\n")
     if failure is None:
-        serve()
+        serve(server)
 
 
-def socket_interfaces():
-    try:
-        return [(0, line.split(":")[0].strip()) for line in open("/proc/net/dev").read().splitlines()[2:]]
-    except OSError:
-        return []
+def network_interfaces():
+    with open("/proc/net/dev") as table:
+        return sorted(line.split(":")[0].strip() for line in table.read().splitlines()[2:])
 
 
 start()

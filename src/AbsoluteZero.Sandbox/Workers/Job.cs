@@ -2,11 +2,9 @@ using AbsoluteZero.Core.Execution;
 
 namespace AbsoluteZero.Sandbox.Workers;
 
-/// <summary>One request on its way through the pool, with the completion its caller awaits.</summary>
-internal sealed class Job(ExecutionRequest request, int timeoutMs)
+/// <summary>One request on its way through the pool: where its result goes, and how long a worker may take on it.</summary>
+internal sealed class Job(Batch batch, int index, ExecutionRequest request, int timeoutMs)
 {
-    private readonly TaskCompletionSource<ExecutionResult> _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
     public ExecutionRequest Request { get; } = request;
 
     public int TimeoutMs { get; } = timeoutMs;
@@ -14,13 +12,9 @@ internal sealed class Job(ExecutionRequest request, int timeoutMs)
     /// <summary>The longest a worker may take on this job before the pool stops trusting it (both runs of a validate, plus slack).</summary>
     public TimeSpan WatchdogLimit => TimeSpan.FromMilliseconds(TimeoutMs * (Request.Check == ExecutionCheck.Validate ? 2 : 1) + 5_000);
 
-    public Task<ExecutionResult> Completion => _completion.Task;
+    public bool IsAbandoned => batch.IsAbandoned;
 
-    public bool IsAbandoned => _completion.Task.IsCompleted;
+    public void Complete(ExecutionResult result) => batch.Complete(index, result);
 
-    public void Complete(ExecutionResult result) => _completion.TrySetResult(result);
-
-    public void Cancel() => _completion.TrySetCanceled();
-
-    public void Fail(Exception exception) => _completion.TrySetException(exception);
+    public void Fail(Exception exception) => batch.Fail(exception);
 }

@@ -12,8 +12,6 @@ internal sealed class JobQueue
     private readonly ConcurrentQueue<Job> _returned = new();
     private readonly SemaphoreSlim _count = new(0);
 
-    public int Count => _count.CurrentCount;
-
     public void Add(Job job)
     {
         _fresh.Enqueue(job);
@@ -26,9 +24,10 @@ internal sealed class JobQueue
         _count.Release();
     }
 
-    public async Task<Job> TakeAsync(CancellationToken cancellationToken)
+    /// <summary>Blocks the calling (dedicated) thread until a job is there or the token is cancelled.</summary>
+    public Job Take(CancellationToken cancellationToken)
     {
-        await _count.WaitAsync(cancellationToken).ConfigureAwait(false);
+        _count.Wait(cancellationToken);
         return Dequeue();
     }
 

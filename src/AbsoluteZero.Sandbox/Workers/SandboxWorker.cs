@@ -25,8 +25,6 @@ internal sealed class SandboxWorker : IAsyncDisposable
 
     public Stream Input => _process.StandardInput.BaseStream;
 
-    public bool HasExited => _process.HasExited;
-
     /// <summary>Starts the process and waits for its hello; throws <see cref="WorkerStartException"/> saying why it failed.</summary>
     public static async Task<SandboxWorker> StartAsync(ProcessSpawner spawner, ProcessStartInfo start, CancellationToken cancellationToken)
     {
@@ -64,8 +62,8 @@ internal sealed class SandboxWorker : IAsyncDisposable
         throw new WorkerStartException($"the worker did not start: {why}. stderr: {stderr.Trim()}", missingProgram: false);
     }
 
-    public Task<string?> ReadLineAsync(CancellationToken cancellationToken) =>
-        _process.StandardOutput.ReadLineAsync(cancellationToken).AsTask();
+    /// <summary>Blocking read of the next answer; null once the worker is gone.</summary>
+    public string? ReadLine() => _process.StandardOutput.ReadLine();
 
     /// <summary>Why the process is gone, for the error of the request it was running.</summary>
     public string DescribeExit()

@@ -39,8 +39,6 @@ internal sealed record WorkerReply(long? Id, ExecutionStatus Status, string? Out
 internal sealed record WorkerHello(
     bool Ready,
     string? Failure,
-    string Python,
-    int Pid,
     int Uid,
     string Hostname,
     IReadOnlyList<string> Environment,

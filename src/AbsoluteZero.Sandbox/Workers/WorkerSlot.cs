@@ -5,99 +5,149 @@ using AbsoluteZero.Core.Execution;
 namespace AbsoluteZero.Sandbox.Workers;
 
 /// <summary>
-/// One place in the pool: keeps a worker alive (replacing it whenever it dies) and feeds it jobs from the shared
-/// queue, a few at a time so it never waits for the next request. The worker answers in order, so the oldest job in
-/// flight is the one running; when the worker dies only that job gets an error, and the rest go back to the queue.
+/// One place in the pool, served by its own thread with blocking pipe I/O (no thread-pool hop per request): keeps a
+/// worker alive, replacing it whenever it dies, and feeds it jobs from the shared queue, a couple ahead so it never
+/// waits for the next one. The worker answers in order, so the oldest job in flight is the one running; when the
+/// worker dies only that job gets an error, and the rest go back to the front of the queue.
 /// </summary>
-internal sealed class WorkerSlot(SandboxPool pool, int index)
+internal sealed class WorkerSlot
 {
     /// <summary>Jobs written ahead to one worker: enough to hide the round trip, few enough that a slow job delays little.</summary>
-    private const int Depth = 4;
+    private const int Depth = 2;
 
-    private static readonly TimeSpan WatchdogPeriod = TimeSpan.FromMilliseconds(500);
+    /// <summary>
+    /// A request is written ahead only while it surely fits in the pipe (JSON of N chars is at most 6N bytes): this
+    /// thread never blocks writing while the worker may be blocked writing a large answer that this thread would read.
+    /// </summary>
+    private const int WriteAheadChars = 2_000;
 
+    private readonly SandboxPool _pool;
     private readonly LinkedList<Job> _inFlight = new();
+    private readonly ArrayBufferWriter<byte> _buffer = new();
+    private readonly Thread _thread;
+    private readonly CancellationToken _stopping;
+    private SandboxWorker? _worker;
+    private Job? _held;
     private long _nextId;
     private long _headStarted;
     private string? _killReason;
 
-    public int Index { get; } = index;
-
-    /// <summary>Serves an already started worker until it dies or the pool closes, then starts replacements.</summary>
-    public async Task RunAsync(SandboxWorker first, CancellationToken stopping)
+    public WorkerSlot(SandboxPool pool, int index, SandboxWorker first, CancellationToken stopping)
     {
-        var worker = first;
-        while (worker is not null)
+        _pool = pool;
+        Index = index;
+        _worker = first;
+        _stopping = stopping;
+        _thread = new Thread(Run) { IsBackground = true, Name = $"azr-sandbox-worker-{index}" };
+        _thread.Start();
+    }
+
+    public int Index { get; }
+
+    /// <summary>Waits for the slot's thread, which ends after the pool stops and its worker is gone.</summary>
+    public Task Stopped => Task.Run(_thread.Join);
+
+    /// <summary>Called by the pool's watchdog: kills a worker whose running job is far past its limit.</summary>
+    public void CheckResponsive()
+    {
+        SandboxWorker? worker;
+        lock (_inFlight)
         {
-            await ServeAsync(worker, stopping).ConfigureAwait(false);
-            await worker.DisposeAsync().ConfigureAwait(false);
-            pool.WorkerGone(this);
-            worker = stopping.IsCancellationRequested ? null : await pool.ReplaceAsync(this, stopping).ConfigureAwait(false);
+            if (_inFlight.First?.Value is not { } head || Stopwatch.GetElapsedTime(_headStarted) <= head.WatchdogLimit)
+                return;
+            _killReason ??= $"the sandbox worker stopped answering for {head.WatchdogLimit.TotalSeconds:0} s and was replaced";
+            worker = _worker;
+        }
+
+        worker?.Kill();
+    }
+
+    private void Run()
+    {
+        while (_worker is { } worker)
+        {
+            using (_stopping.Register(worker.Kill))
+                Serve(worker);
+            worker.Kill();
+            worker.WaitForExitAsync().GetAwaiter().GetResult();
+            HandBack(worker);
+            worker.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            _pool.WorkerGone(this);
+            var next = _stopping.IsCancellationRequested ? null : _pool.ReplaceAsync(this, _stopping).GetAwaiter().GetResult();
+            lock (_inFlight)
+            {
+                _worker = next;
+                _killReason = null;
+            }
         }
     }
 
-    private async Task ServeAsync(SandboxWorker worker, CancellationToken stopping)
+    /// <summary>Tops the worker up, reads one answer, repeats; returns when the worker is gone or the pool stops.</summary>
+    private void Serve(SandboxWorker worker)
     {
-        using var gone = CancellationTokenSource.CreateLinkedTokenSource(stopping);
-        using var capacity = new SemaphoreSlim(Depth);
-        _killReason = null;
-        await using var closing = stopping.Register(worker.Kill);
-        var receiving = ReceiveAsync(worker, capacity);
-        var sending = SendAsync(worker, capacity, gone.Token);
-        var watching = WatchAsync(worker, gone.Token);
-        await receiving.ConfigureAwait(false);
-        await gone.CancelAsync().ConfigureAwait(false);
-        worker.Kill();
-        await Task.WhenAll(SwallowCancellation(sending), SwallowCancellation(watching)).ConfigureAwait(false);
-        await worker.WaitForExitAsync().ConfigureAwait(false);
-        HandBack(worker, stopping.IsCancellationRequested);
-    }
-
-    private async Task SendAsync(SandboxWorker worker, SemaphoreSlim capacity, CancellationToken gone)
-    {
-        var buffer = new ArrayBufferWriter<byte>();
-        while (true)
+        try
         {
-            await capacity.WaitAsync(gone).ConfigureAwait(false);
-            var job = await pool.Queue.TakeAsync(gone).ConfigureAwait(false);
-            buffer.ResetWrittenCount();
-            var batch = 0;
             while (true)
             {
-                if (job.IsAbandoned)
-                    capacity.Release();
-                else if (Admit(job))
-                {
-                    WorkerProtocol.WriteRequest(buffer, Interlocked.Increment(ref _nextId), job);
-                    batch++;
-                }
-                else
-                {
-                    pool.Queue.Return(job);
+                if (!TopUp(worker))
                     return;
-                }
-
-                if (!capacity.Wait(0))
-                    break;
-                if (!pool.Queue.TryTake(out job))
-                {
-                    capacity.Release();
-                    break;
-                }
-            }
-
-            if (batch == 0)
-                continue;
-            try
-            {
-                await worker.Input.WriteAsync(buffer.WrittenMemory, CancellationToken.None).ConfigureAwait(false);
-                await worker.Input.FlushAsync(CancellationToken.None).ConfigureAwait(false);
-            }
-            catch (IOException)
-            {
-                return; // The worker died; the receiver sees it and hands the jobs back.
+                if (worker.ReadLine() is not { } line || !Deliver(line))
+                    return;
             }
         }
+        catch (IOException)
+        {
+            // The worker died mid-write; what it had is handed back by Run.
+        }
+        catch (OperationCanceledException)
+        {
+            // The pool is stopping.
+        }
+    }
+
+    /// <summary>Writes jobs until <see cref="Depth"/> are in flight, waiting for one only when none is.</summary>
+    private bool TopUp(SandboxWorker worker)
+    {
+        _buffer.ResetWrittenCount();
+        while (InFlightCount() < Depth)
+        {
+            Job job;
+            if (_held is not null)
+                (job, _held) = (_held, null);
+            else if (InFlightCount() == 0)
+                job = _pool.Queue.Take(_stopping);
+            else if (!_pool.Queue.TryTake(out job))
+                break;
+            if (job.IsAbandoned)
+                continue;
+            if (InFlightCount() > 0 && job.Request.Program.Length + job.Request.Input.Length > WriteAheadChars)
+            {
+                _held = job;
+                break;
+            }
+
+            if (!Admit(job))
+            {
+                _pool.Queue.Return(job);
+                return false;
+            }
+
+            WorkerProtocol.WriteRequest(_buffer, ++_nextId, job);
+        }
+
+        if (_buffer.WrittenCount > 0)
+        {
+            worker.Input.Write(_buffer.WrittenSpan);
+            worker.Input.Flush();
+        }
+
+        return true;
+    }
+
+    private int InFlightCount()
+    {
+        lock (_inFlight)
+            return _inFlight.Count;
     }
 
     /// <summary>Puts a job in flight unless the worker is already being torn down.</summary>
@@ -114,60 +164,39 @@ internal sealed class WorkerSlot(SandboxPool pool, int index)
         }
     }
 
-    private async Task ReceiveAsync(SandboxWorker worker, SemaphoreSlim capacity)
+    /// <summary>Completes the oldest job in flight with the worker's answer; false when the answer is unusable.</summary>
+    private bool Deliver(string line)
     {
-        while (await worker.ReadLineAsync(CancellationToken.None).ConfigureAwait(false) is { } line)
+        WorkerReply reply;
+        try
         {
-            WorkerReply reply;
-            try
-            {
-                reply = WorkerProtocol.ReadReply(line);
-            }
-            catch (System.Text.Json.JsonException exception)
-            {
-                Stop($"the worker sent an unreadable reply ({exception.Message})");
-                worker.Kill();
-                return;
-            }
-
-            Job? job;
-            lock (_inFlight)
-            {
-                job = _inFlight.First?.Value;
-                if (job is not null)
-                {
-                    _inFlight.RemoveFirst();
-                    _headStarted = Stopwatch.GetTimestamp();
-                }
-            }
-
-            if (job is null)
-            {
-                Stop("the worker answered a request it was never sent");
-                worker.Kill();
-                return;
-            }
-
-            job.Complete(reply.ToResult());
-            capacity.Release();
+            reply = WorkerProtocol.ReadReply(line);
         }
-    }
-
-    /// <summary>The worker enforces each timeout itself; this only catches a worker that stopped answering at all.</summary>
-    private async Task WatchAsync(SandboxWorker worker, CancellationToken gone)
-    {
-        using var timer = new PeriodicTimer(WatchdogPeriod);
-        while (await timer.WaitForNextTickAsync(gone).ConfigureAwait(false))
+        catch (System.Text.Json.JsonException exception)
         {
-            lock (_inFlight)
-            {
-                if (_inFlight.First?.Value is not { } head || Stopwatch.GetElapsedTime(_headStarted) <= head.WatchdogLimit)
-                    continue;
-                _killReason ??= $"the sandbox worker stopped answering for {head.WatchdogLimit.TotalSeconds:0} s and was replaced";
-            }
-
-            worker.Kill();
+            Stop($"the worker sent an unreadable reply ({exception.Message})");
+            return false;
         }
+
+        Job? job;
+        lock (_inFlight)
+        {
+            job = _inFlight.First?.Value;
+            if (job is not null)
+            {
+                _inFlight.RemoveFirst();
+                _headStarted = Stopwatch.GetTimestamp();
+            }
+        }
+
+        if (job is null)
+        {
+            Stop("the worker answered a request it was never sent");
+            return false;
+        }
+
+        job.Complete(reply.ToResult());
+        return true;
     }
 
     private void Stop(string reason)
@@ -177,7 +206,7 @@ internal sealed class WorkerSlot(SandboxPool pool, int index)
     }
 
     /// <summary>The running job gets an error; jobs the worker never started go back to the front of the queue.</summary>
-    private void HandBack(SandboxWorker worker, bool poolClosing)
+    private void HandBack(SandboxWorker worker)
     {
         Job[] jobs;
         string reason;
@@ -191,26 +220,20 @@ internal sealed class WorkerSlot(SandboxPool pool, int index)
             ms = Stopwatch.GetElapsedTime(_headStarted).TotalMilliseconds;
         }
 
+        if (_held is not null)
+        {
+            _pool.Queue.Return(_held);
+            _held = null;
+        }
+
         for (var i = 0; i < jobs.Length; i++)
         {
-            if (poolClosing)
+            if (_stopping.IsCancellationRequested)
                 jobs[i].Fail(new ObjectDisposedException(nameof(SandboxPool)));
             else if (i == 0)
                 jobs[i].Complete(new ExecutionResult(ExecutionStatus.Error, null, reason, ms));
             else
-                pool.Queue.Return(jobs[i]);
-        }
-    }
-
-    private static async Task SwallowCancellation(Task task)
-    {
-        try
-        {
-            await task.ConfigureAwait(false);
-        }
-        catch (OperationCanceledException)
-        {
-            // Expected when the worker is torn down.
+                _pool.Queue.Return(jobs[i]);
         }
     }
 }
