@@ -9,6 +9,8 @@ public static class CommandCatalog
     [
         ExecCommand.Create(),
         GradeCommand.Create(),
+        EvalCommand.Create(),
+        BenchmarksCommand.Create(),
         BenchCommand.Create(),
     ];
 }

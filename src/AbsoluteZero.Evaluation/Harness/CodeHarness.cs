@@ -69,6 +69,9 @@ public static class CodeHarness
         }
     }
 
+    /// <summary>The status as the <c>azr exec</c> contract spells it (<c>timeout</c>, <c>output_too_large</c>).</summary>
+    public static string StatusName(ExecutionResult result) => JsonNamingPolicy.SnakeCaseLower.ConvertName(result.Status.ToString());
+
     /// <summary>The value of the repr of an ASCII str (the harness returns <c>json.dumps(..., ensure_ascii=True)</c>).</summary>
     internal static string UnquotePythonString(string repr)
     {

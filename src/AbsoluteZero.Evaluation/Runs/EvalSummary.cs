@@ -1,3 +1,4 @@
+using AbsoluteZero.Core.Json;
 using System.Text.Json.Nodes;
 using AbsoluteZero.Evaluation.Statistics;
 
@@ -32,7 +33,7 @@ public sealed record EvalSummary(string Benchmark, int N, double? PassAt1, doubl
         ["base_pass@1"] = BasePassAt1,
         ["plus_pass@1"] = PlusPassAt1,
         ["ci95"] = Lower is { } lower && Upper is { } upper ? new JsonArray(lower, upper) : null,
-    }.ToJsonString();
+    }.ToJsonString(AzrJson.Options);
 
     /// <summary>One sample per problem (the usual case) makes this passed/n exactly, whatever the order of problems.</summary>
     private static double MeanOverTasks(IReadOnlyList<double> perTask) =>

@@ -1,3 +1,4 @@
+using AbsoluteZero.Core.Json;
 using System.Text.Json.Nodes;
 using AbsoluteZero.Evaluation.MathGrading;
 using AbsoluteZero.Evaluation.Scoring;
@@ -21,7 +22,7 @@ public sealed record SampleOutcome(SampleLine Line, string? TaskId, bool? Passed
         {
             json["passed"] = null;
             json["error"] = Line.Error;
-            return json.ToJsonString();
+            return json.ToJsonString(AzrJson.Options);
         }
 
         json["passed"] = Passed;
@@ -49,6 +50,6 @@ public sealed record SampleOutcome(SampleLine Line, string? TaskId, bool? Passed
             json["correct"] = math.Correct;
         }
 
-        return json.ToJsonString();
+        return json.ToJsonString(AzrJson.Options);
     }
 }

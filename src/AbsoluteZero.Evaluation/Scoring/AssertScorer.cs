@@ -33,7 +33,7 @@ public sealed class AssertScorer(ICodeExecutor executor, CodeScoringOptions opti
     {
         var report = CodeHarness.Read(result);
         if (report is null)
-            return CodeVerdict.Fail(new CodeFailure(null, null, $"{result.Status}: {result.Error}", result.Status == ExecutionStatus.Timeout));
+            return CodeVerdict.Fail(new CodeFailure(null, null, $"{CodeHarness.StatusName(result)}: {result.Error}", result.Status == ExecutionStatus.Timeout));
         if (report.Passed)
             return CodeVerdict.Pass;
         var index = report.Index ?? -1;

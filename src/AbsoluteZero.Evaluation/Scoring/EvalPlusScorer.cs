@@ -60,7 +60,7 @@ public sealed class EvalPlusScorer(ICodeExecutor executor, CodeScoringOptions op
         // The harness enforces the real limits; this outer deadline only stops a candidate that blocks its alarm.
         var canonical = cases.Sum(c => c.Seconds);
         var budget = Math.Max(options.SliceBudgetSeconds, options.TimeLimitFactor * canonical);
-        return CodeHarness.Request(job, TimeSpan.FromSeconds(20 * canonical + 2 * budget + 60));
+        return CodeHarness.Request(job, TimeSpan.FromSeconds(20 * canonical + 2 * budget + 10));
     }
 
     /// <summary>Null when the slice passed.</summary>
@@ -71,7 +71,7 @@ public sealed class EvalPlusScorer(ICodeExecutor executor, CodeScoringOptions op
         if (report is null)
         {
             var inputs = slice.Count == 1 ? $"input {slice.Start}" : $"one of inputs {slice.Start}..{slice.End - 1}";
-            return (slice.Start, new CodeFailure(splitName, null, $"{result.Status} on {inputs}: {result.Error}", result.Status == ExecutionStatus.Timeout));
+            return (slice.Start, new CodeFailure(splitName, null, $"{CodeHarness.StatusName(result)} on {inputs}: {result.Error}", result.Status == ExecutionStatus.Timeout));
         }
 
         switch (report.Status)

@@ -41,7 +41,7 @@ public static class GroundTruthBuilder
         {
             var (task, split, slice) = item;
             var report = CodeHarness.Read(result) ?? throw new InvalidOperationException(
-                $"the canonical solution of {task.TaskId} did not finish on {Name(split)} inputs {slice.Start}..{slice.End - 1} ({result.Status}: {result.Error})");
+                $"the canonical solution of {task.TaskId} did not finish on {Name(split)} inputs {slice.Start}..{slice.End - 1} ({CodeHarness.StatusName(result)}: {result.Error})");
             if (!report.Passed)
                 throw new InvalidOperationException(
                     $"the canonical solution of {task.TaskId} failed on {Name(split)} input {slice.Start + report.Index}: {report.Text("error")}");

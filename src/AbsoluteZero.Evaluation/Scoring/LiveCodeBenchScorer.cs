@@ -40,7 +40,7 @@ public sealed class LiveCodeBenchScorer(ICodeExecutor executor, CodeScoringOptio
     {
         var report = CodeHarness.Read(result);
         if (report is null)
-            return CodeVerdict.Fail(new CodeFailure(null, null, $"{result.Status}: {result.Error}", result.Status == ExecutionStatus.Timeout));
+            return CodeVerdict.Fail(new CodeFailure(null, null, $"{CodeHarness.StatusName(result)}: {result.Error}", result.Status == ExecutionStatus.Timeout));
         if (report.Passed)
             return CodeVerdict.Pass;
         if (report.Index is not { } index)

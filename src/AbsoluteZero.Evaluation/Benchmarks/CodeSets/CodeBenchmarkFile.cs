@@ -1,5 +1,4 @@
 using System.IO.Compression;
-using System.Security.Cryptography;
 using AbsoluteZero.Evaluation.Benchmarks.MathSets;
 
 namespace AbsoluteZero.Evaluation.Benchmarks.CodeSets;
@@ -14,13 +13,6 @@ internal static class CodeBenchmarkFile
             throw new BenchmarkDataException(file, 0, "the data file does not exist");
         var rows = file.EndsWith(".json", StringComparison.Ordinal) ? ListRows(file) : LineRows(file);
         return rows.Count > 0 ? rows : throw new BenchmarkDataException(file, 0, "the file has no rows");
-    }
-
-    /// <summary>The SHA-256 of the file's bytes, lower-case hex: the key of every cache built from it.</summary>
-    public static string Sha256(string file)
-    {
-        using var stream = File.OpenRead(file);
-        return Convert.ToHexStringLower(SHA256.HashData(stream));
     }
 
     public static void EnsureUnique(string file, IEnumerable<string> taskIds)

@@ -23,7 +23,7 @@ public static class EvalPlusLoader
         var file = BenchmarkCatalog.PathOf(dataDirectory, BenchmarkCatalog.Get(benchmark));
         var tasks = CodeBenchmarkFile.Rows(file).Select(row => Task(row, dataset)).ToList();
         CodeBenchmarkFile.EnsureUnique(file, tasks.Select(t => t.TaskId));
-        return new EvalPlusBenchmark(benchmark, dataset, file, CodeBenchmarkFile.Sha256(file), tasks);
+        return new EvalPlusBenchmark(benchmark, dataset, file, BenchmarkData.Sha256(file), tasks);
     }
 
     private static EvalPlusTask Task(CodeRow row, EvalPlusDataset dataset)
