@@ -359,12 +359,16 @@ def _stdout_matches(got, want):
 
 
 def _redirect(fd, path, data):
-    """Points a standard descriptor at a scratch file, so input(), sys.stdin.buffer and open(0) all see the test."""
-    with open(path, "wb") as handle:
-        handle.write(data)
-    target = os.open(path, os.O_RDWR)
-    os.dup2(target, fd)
-    os.close(target)
+    """Points a standard descriptor at a scratch file, so input(), sys.stdin.buffer and open(0) all see the test.
+    A program may have closed the descriptor (open(0) closes fd 0 when collected): then the file simply takes it."""
+    target = os.open(path, os.O_RDWR | os.O_CREAT | os.O_TRUNC, 0o600)
+    view = memoryview(data)
+    while view:
+        view = view[os.write(target, view):]
+    os.lseek(target, 0, os.SEEK_SET)
+    if target != fd:
+        os.dup2(target, fd)
+        os.close(target)
 
 
 def _stdin(job):
