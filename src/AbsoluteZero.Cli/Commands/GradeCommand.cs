@@ -35,9 +35,10 @@ public static class GradeCommand
             using var reader = inputPath is { Length: > 0 } and not "-"
                 ? new StreamReader(inputPath, Encoding.UTF8)
                 : new StreamReader(Console.OpenStandardInput(), Encoding.UTF8);
+            // On stdout each result goes out as soon as it is graded, so a caller can feed lines one at a time.
             await using var writer = outputPath is { Length: > 0 }
                 ? new StreamWriter(outputPath, append: false, new UTF8Encoding(false))
-                : new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false));
+                : new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false)) { AutoFlush = true };
             var lineNumber = 0;
             while (await reader.ReadLineAsync(cancellationToken) is { } line)
             {

@@ -53,6 +53,11 @@ public static class GradeLines
         {
             return Error(id, lineNumber, e.Message);
         }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // Model output is hostile by assumption: a line the grader cannot handle must not end the stream.
+            return Error(id, lineNumber, $"could not grade this line ({e.GetType().Name}: {e.Message})");
+        }
     }
 
     private static string UnknownBenchmark(string benchmark) =>

@@ -9,7 +9,8 @@ namespace AbsoluteZero.Evaluation.MathGrading;
 /// <summary>
 /// What differs between the math benchmarks: AIME, AMC and GSM8K have numeric answers that must match exactly
 /// (AIME: integers 0–999, leading zeros allowed); GSM8K's answer is the last number of a response without a box;
-/// OlympiadBench problems with several answers collect a closing run of boxes (<c>\boxed{2}, \boxed{3}</c>).
+/// answers of several values (OlympiadBench's multiple answers, MATH's lists of roots) may come as a closing run of
+/// boxes (<c>\boxed{2}, \boxed{3}</c>).
 /// </summary>
 public static partial class MathBenchmarkRules
 {
@@ -32,8 +33,15 @@ public static partial class MathBenchmarkRules
                     return AnswerExtractor.LastNumber(response);
                 break;
             case BenchmarkNames.Aime2024 or BenchmarkNames.Aime2025:
+                // Without a box, prose that does not end on a plain integer gives its last integer of 0–999.
                 if (tagged is null && BoxedAnswers.Last(response) is null)
-                    return LastAimeInteger(response) ?? AnswerExtractor.Extract(response);
+                {
+                    var generic = AnswerExtractor.Extract(response);
+                    return generic is not null && (AimeInteger().IsMatch(generic.Trim()) || !AnswerExtractor.LooksLikeProse(response))
+                        ? generic
+                        : LastAimeInteger(response) ?? generic;
+                }
+
                 break;
         }
 
@@ -68,7 +76,7 @@ public static partial class MathBenchmarkRules
 
     private static string? LastAimeInteger(string response)
     {
-        var matches = AimeInteger().Matches(response.Replace(",", ""));
+        var matches = AimeIntegerInText().Matches(response.Replace(",", ""));
         return matches.Count == 0 ? null : matches[^1].Value;
     }
 
@@ -76,5 +84,8 @@ public static partial class MathBenchmarkRules
     private static partial Regex Separator();
 
     [GeneratedRegex(@"(?<![\d.])\d{1,3}(?!\d|\.\d)")]
+    private static partial Regex AimeIntegerInText();
+
+    [GeneratedRegex(@"^\d{1,3}$")]
     private static partial Regex AimeInteger();
 }

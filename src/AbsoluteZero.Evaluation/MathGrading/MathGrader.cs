@@ -40,6 +40,8 @@ public static class MathGrader
         var r = AnswerParser.Parse(LatexNormalizer.Normalize(reference.Combined, mergeThousands, units));
         if (p.Text.Length == 0)
             return false;
+        if (MultipleChoice.Letter(r.Text) is { } choice)
+            return MultipleChoice.LastLetter(predicted) == choice;
         if (reference.AbsoluteError is { } error && p is ExpressionAnswer pe && r is ExpressionAnswer re
             && Rational.TryParseDecimal(error.ToString(CultureInfo.InvariantCulture), out var exactError)
             && ExpressionEquivalence.IsWithin(pe.Expression, re.Expression, exactError))

@@ -26,7 +26,7 @@ public static class MathGradingThroughput
             {
                 var answer = problem.Reference.Combined;
                 cases.Add(new MathGradingCase(benchmark, $"Reasoning step by step, we find the result.\nThe answer is $\\boxed{{{answer}}}$.", problem.Reference));
-                cases.Add(new MathGradingCase(benchmark, $"<think>Trying small cases first.</think> <answer>\\boxed{{{answer} + 1}}</answer>", problem.Reference));
+                cases.Add(new MathGradingCase(benchmark, $"<think>Trying small cases first.</think> <answer>\\boxed{{-({answer})-1}}</answer>", problem.Reference));
             }
         }
 

@@ -38,6 +38,8 @@ public class ExtractionTests
     [InlineData("gsm8k", "He has 3 apples, then 5, so \\boxed{8}.", "8")]
     [InlineData("gsm8k", "<answer>42</answer> and 7 more words", "42")]
     [InlineData("aime2024", "we get m+n = 11 and so 25.", "25")]
+    [InlineData("aime2024", "so the sum of the two coprime numbers is m+n = 25, found after 3.5 tries", "25")]
+    [InlineData("aime2024", "\\frac{50}{2}", "\\frac{50}{2}")]
     [InlineData("aime2024", "The remainder is 025 after 1000000 steps, 3.5 rounds", "025")]
     [InlineData("aime2025", "<answer>\\boxed{070}</answer>", "070")]
     [InlineData("math500", "The roots are \\boxed{3}, \\boxed{5}, and \\boxed{7}.", "3, 5, 7")]

@@ -78,10 +78,13 @@ public partial class RealDataGradingTests(ITestOutputHelper output)
     }
 
     /// <summary>Adds one to the answer's first number (so tuples, intervals and lists change in one place, and a
-    /// unit's exponent after the value is left alone); answers without digits get "+1".</summary>
+    /// unit's exponent after the value is left alone); a multiple-choice letter moves to the next letter; other
+    /// answers without digits get "+1".</summary>
     private static string Perturb(string answer)
     {
         var numbers = Digits().Matches(answer);
+        if (ChoiceLetter().Match(answer) is { Success: true } choice)
+            return answer[..choice.Index] + $"({(char)('A' + (choice.Groups["letter"].Value[0] - 'A' + 1) % 5)})" + answer[(choice.Index + choice.Length)..];
         if (numbers.Count == 0)
             return answer + "+1";
         var first = numbers[0];
@@ -97,4 +100,7 @@ public partial class RealDataGradingTests(ITestOutputHelper output)
 
     [GeneratedRegex(@"\d+")]
     private static partial Regex Digits();
+
+    [GeneratedRegex(@"\((?<letter>[A-E])\)")]
+    private static partial Regex ChoiceLetter();
 }

@@ -16,8 +16,9 @@ public sealed class AnswerEquivalence(GradingTolerance tolerance)
     {
         if (Compact(predicted.Text) == Compact(reference.Text))
             return true;
-        if (predicted is CollectionAnswer { Items.Count: 1 } single && reference is not CollectionAnswer)
-            return AreEqual(single.Items[0], reference);
+        // One answer given in several equal forms ("\frac{3}{4} or 0.75") is that answer.
+        if (predicted is CollectionAnswer { IsSet: false } forms && reference is ExpressionAnswer or TextAnswer or BaseNumberAnswer)
+            return forms.Items.Count > 0 && forms.Items.All(item => AreEqual(item, reference));
         if (reference is CollectionAnswer { Items.Count: 1 } only && predicted is not CollectionAnswer)
             return AreEqual(predicted, only.Items[0]);
 
@@ -29,7 +30,7 @@ public sealed class AnswerEquivalence(GradingTolerance tolerance)
             (ExpressionAnswer e, BaseNumberAnswer b) => Compact(e.Text) == b.Digits,
             (ExpressionAnswer a, ExpressionAnswer b) => ExpressionsEqual(a, b),
             (RelationAnswer a, RelationAnswer b) => RelationsEqual(a, b),
-            (RelationAnswer a, _) => RelationMatchesValue(a, reference),
+            (RelationAnswer a, _) => RelationMatchesValue(a, reference) || ComputedValueMatches(a, reference),
             (_, RelationAnswer b) => RelationMatchesValue(b, predicted),
             (TupleAnswer a, TupleAnswer b) => a.Open == b.Open && a.Close == b.Close && InOrder(a.Items, b.Items),
             (CollectionAnswer a, CollectionAnswer b) => AnyOrder(a.Items, b.Items),
@@ -66,6 +67,17 @@ public sealed class AnswerEquivalence(GradingTolerance tolerance)
         if (relation.Operators.All(o => o == RelationOperator.Equal) && AnswerParser.IsName(relation.Sides[0]))
             return AreEqual(relation.Sides[^1], value);
         return IntervalOf(relation) is { } interval && value is TupleAnswer && AreEqual(interval, value);
+    }
+
+    /// <summary>A predicted <c>m + n = 25</c> against a reference 25: the model states the value it computed. Only
+    /// for predictions, and only when that value has no unknowns (a reference <c>7 = 11a+c</c> is not <c>11a+c</c>).</summary>
+    private bool ComputedValueMatches(RelationAnswer predicted, AnswerValue reference)
+    {
+        if (predicted.Operators.Any(o => o != RelationOperator.Equal) || predicted.Sides[^1] is not ExpressionAnswer value)
+            return false;
+        var symbols = new HashSet<string>();
+        ExpressionFacts.CollectSymbols(value.Expression, symbols);
+        return symbols.Count == 0 && AreEqual(value, reference);
     }
 
     private bool RelationsEqual(RelationAnswer a, RelationAnswer b)

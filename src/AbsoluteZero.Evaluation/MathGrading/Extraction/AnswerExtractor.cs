@@ -97,7 +97,8 @@ public static partial class AnswerExtractor
         return s;
     }
 
-    /// <summary>Whether a text reads as sentences rather than a bare answer: three words in a row outside LaTeX.</summary>
+    /// <summary>Whether a text reads as words rather than a bare answer: two words in a row outside LaTeX ("we get",
+    /// "square units"); a lone word ("even") or words between values ("12 and 13") are still an answer.</summary>
     public static bool LooksLikeProse(string text)
     {
         var withoutLatex = LatexCommand().Replace(text, " ");
@@ -130,6 +131,6 @@ public static partial class AnswerExtractor
     [GeneratedRegex(@"\\[A-Za-z]+(\{[^{}]*\})?")]
     private static partial Regex LatexCommand();
 
-    [GeneratedRegex(@"[A-Za-z]{2,}[,;]?\s+[A-Za-z]{2,}[,;]?\s+[A-Za-z]{2,}")]
+    [GeneratedRegex(@"[A-Za-z]{2,}[,;]?\s+[A-Za-z]{2,}")]
     private static partial Regex ProseRun();
 }

@@ -47,6 +47,8 @@ public static partial class LatexNormalizer
         s = ArrayColumnSpec().Replace(s, "\\begin{pmatrix}");
         s = s.Replace("\\end{array}", "\\end{pmatrix}");
         s = Degrees().Replace(s, "");
+        s = LetterTimesTen().Replace(s, "$1\\times ");
+        s = LetterUnion().Replace(s, " \\cup ");
 
         var hasPercent = s.Contains('%') || PercentWord().IsMatch(s);
         s = s.Replace("\\%", "").Replace("%", "");
@@ -151,6 +153,14 @@ public static partial class LatexNormalizer
 
     [GeneratedRegex(@"\^\s*\{\s*\\circ\s*\}|\^\s*\\circ|\\circ(?![A-Za-z])|\\degree(?![A-Za-z])|(?<=[\d}\s])\s*\\text\{\s*degrees?\s*\}")]
     private static partial Regex Degrees();
+
+    // "3.3 x 10^{12}": a letter x between a number and a power of ten is a multiplication sign.
+    [GeneratedRegex(@"(\d)\s*[xX]\s*(?=10\^)")]
+    private static partial Regex LetterTimesTen();
+
+    // "(-\infty, 2) U (3, \infty)": a capital U between intervals is a union.
+    [GeneratedRegex(@"(?<=[)\]}])\s*(U|\\bigcup)\s*(?=[(\[]|\\\{)")]
+    private static partial Regex LetterUnion();
 
     [GeneratedRegex(@"(?<![A-Za-z])(percent|pct)(?![A-Za-z])|\\text\{\s*(percent|pct)\s*\}")]
     private static partial Regex PercentWord();

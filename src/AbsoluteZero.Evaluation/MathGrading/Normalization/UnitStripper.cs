@@ -36,6 +36,8 @@ public static partial class UnitStripper
             text = StripWordUnit(text);
             if (text == before)
                 break;
+            // A compound unit (\mathrm{ergs} / \mathrm{s}, \text{kg} \cdot \text{m}) leaves its joiner behind.
+            text = UnitJoiner().Replace(text, "");
         }
 
         return text;
@@ -116,11 +118,16 @@ public static partial class UnitStripper
 
     private static bool HasValue(string head)
     {
+        // "ergs / s": what precedes the joiner must itself be a value or a unit.
+        head = UnitJoiner().Replace(head, "");
         if (head.Length == 0)
             return false;
         var last = head[^1];
         return char.IsAsciiLetterOrDigit(last) || last is '}' or ')' or ']' or '.' or '|' or '!' or '\'';
     }
+
+    [GeneratedRegex(@"\s*(/|\\cdot|\\,|\*)\s*$")]
+    private static partial Regex UnitJoiner();
 
     [GeneratedRegex(@"\^\s*(\{\s*-?\d+\s*\}|-?\d)$")]
     private static partial Regex TrailingPower();
