@@ -71,7 +71,7 @@ public static class EvalCommand
                 Console.WriteLine(outcome.Summary.ToJson());
                 return outcome.Summary.N > 0 ? 0 : 1;
             }
-            catch (Exception e) when (e is BenchmarkDataException or SandboxUnavailableException or ArgumentException or IOException or UnauthorizedAccessException)
+            catch (Exception e) when (e is BenchmarkDataException or SandboxUnavailableException or ArgumentException or InvalidOperationException or IOException or UnauthorizedAccessException)
             {
                 return Fail(e.Message);
             }

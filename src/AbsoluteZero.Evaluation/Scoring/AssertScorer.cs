@@ -10,23 +10,18 @@ namespace AbsoluteZero.Evaluation.Scoring;
 /// </summary>
 public sealed class AssertScorer(ICodeExecutor executor, CodeScoringOptions options)
 {
-    public async Task<IReadOnlyList<CodeVerdict>> ScoreAsync(AssertBenchmark benchmark, IReadOnlyList<CodeSample> samples,
-        IProgress<ScoringProgress>? progress = null, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<CodeVerdict>> ScoreAsync(AssertBenchmark benchmark, IReadOnlyList<CodeSample> samples,
+        IProgress<ScoringProgress>? progress = null, CancellationToken cancellationToken = default) =>
+        HarnessDispatch.PerSampleAsync(executor, benchmark.Name, benchmark.Tasks.ToDictionary(t => t.TaskId), samples, Request, Verdict,
+            options, progress, cancellationToken);
+
+    private ExecutionRequest Request(AssertTask task, string program)
     {
-        var tasks = benchmark.Tasks.ToDictionary(t => t.TaskId);
-        var verdicts = new CodeVerdict[samples.Count];
-        var items = samples.Select((sample, i) => (i, task: tasks.TryGetValue(sample.TaskId, out var task)
-            ? task
-            : throw new ArgumentException($"{benchmark.Name} has no task '{sample.TaskId}'", nameof(samples)))).ToList();
-        await HarnessDispatch.RunAsync(executor, items, item =>
-        {
-            var job = new HarnessJob("asserts")
-                .Add("program", samples[item.i].Program)
-                .Add("tests", item.task.Tests)
-                .Add("limit", options.AssertTimeoutSeconds);
-            return CodeHarness.Request(job, TimeSpan.FromSeconds(options.AssertTimeoutSeconds + 30));
-        }, (item, result) => verdicts[item.i] = Verdict(item.task, result), options, progress, cancellationToken).ConfigureAwait(false);
-        return verdicts;
+        var job = new HarnessJob("asserts")
+            .Add("program", program)
+            .Add("tests", task.Tests)
+            .Add("limit", options.AssertTimeoutSeconds);
+        return CodeHarness.Request(job, TimeSpan.FromSeconds(options.AssertTimeoutSeconds + 30));
     }
 
     private static CodeVerdict Verdict(AssertTask task, ExecutionResult result)

@@ -26,4 +26,18 @@ internal static class HarnessDispatch
             progress?.Report(new ScoringProgress(Interlocked.Increment(ref done), items.Count));
         }).ConfigureAwait(false);
     }
+
+    /// <summary>One request per sample: the sample's task looked up by id, its request built, its result judged.</summary>
+    public static async Task<IReadOnlyList<CodeVerdict>> PerSampleAsync<TTask>(ICodeExecutor executor, string benchmark,
+        IReadOnlyDictionary<string, TTask> tasks, IReadOnlyList<CodeSample> samples, Func<TTask, string, ExecutionRequest> request,
+        Func<TTask, ExecutionResult, CodeVerdict> verdict, CodeScoringOptions options, IProgress<ScoringProgress>? progress, CancellationToken cancellationToken)
+    {
+        var verdicts = new CodeVerdict[samples.Count];
+        var items = samples.Select((sample, i) => (i, task: tasks.TryGetValue(sample.TaskId, out var task)
+            ? task
+            : throw new ArgumentException($"{benchmark} has no task '{sample.TaskId}'", nameof(samples)))).ToList();
+        await RunAsync(executor, items, item => request(item.task, samples[item.i].Program),
+            (item, result) => verdicts[item.i] = verdict(item.task, result), options, progress, cancellationToken).ConfigureAwait(false);
+        return verdicts;
+    }
 }

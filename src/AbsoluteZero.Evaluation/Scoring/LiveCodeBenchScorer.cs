@@ -11,18 +11,10 @@ namespace AbsoluteZero.Evaluation.Scoring;
 /// </summary>
 public sealed class LiveCodeBenchScorer(ICodeExecutor executor, CodeScoringOptions options)
 {
-    public async Task<IReadOnlyList<CodeVerdict>> ScoreAsync(LiveCodeBenchSet set, IReadOnlyList<CodeSample> samples,
-        IProgress<ScoringProgress>? progress = null, CancellationToken cancellationToken = default)
-    {
-        var problems = set.Problems.ToDictionary(p => p.TaskId);
-        var verdicts = new CodeVerdict[samples.Count];
-        var items = samples.Select((sample, i) => (i, problem: problems.TryGetValue(sample.TaskId, out var problem)
-            ? problem
-            : throw new ArgumentException($"{set.Name} has no task '{sample.TaskId}'", nameof(samples)))).ToList();
-        await HarnessDispatch.RunAsync(executor, items, item => Request(item.problem, samples[item.i].Program),
-            (item, result) => verdicts[item.i] = Verdict(item.problem, result), options, progress, cancellationToken).ConfigureAwait(false);
-        return verdicts;
-    }
+    public Task<IReadOnlyList<CodeVerdict>> ScoreAsync(LiveCodeBenchSet set, IReadOnlyList<CodeSample> samples,
+        IProgress<ScoringProgress>? progress = null, CancellationToken cancellationToken = default) =>
+        HarnessDispatch.PerSampleAsync(executor, set.Name, set.Problems.ToDictionary(p => p.TaskId), samples, Request, Verdict,
+            options, progress, cancellationToken);
 
     private ExecutionRequest Request(LiveCodeBenchProblem problem, string program)
     {
