@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using AbsoluteZero.Core.Configuration;
+using AbsoluteZero.Core.Json;
 using AbsoluteZero.Evaluation.Benchmarks.CodeSets;
 using AbsoluteZero.Evaluation.Benchmarks.MathSets;
 
@@ -61,7 +61,7 @@ public static class BenchmarkData
                 ["matches_official"] = installed.MatchesOfficial,
                 ["recorded_at"] = DateTimeOffset.UtcNow.ToString("O"),
             };
-            File.WriteAllText(manifestPath, manifest.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+            File.WriteAllText(manifestPath, manifest.ToJsonString(AzrJson.Indented));
         }
 
         return installed;

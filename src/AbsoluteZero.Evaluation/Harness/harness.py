@@ -179,6 +179,23 @@ def _digest(value, oracle):
     return hashlib.sha256(data).hexdigest()[:24], len(data)
 
 
+def _tagged(obj):
+    """json.loads object hook for the input transport: one-member objects with a NUL-prefixed key are Python-only values
+    built by MBPP+'s input conversions (PyValue.cs)."""
+    if len(obj) == 1:
+        key = next(iter(obj))
+        if key in _TAGS:
+            return _TAGS[key](obj[key])
+    return obj
+
+
+_TAGS = {"\x00tuple": tuple, "\x00set": set, "\x00float": float, "\x00complex": complex}
+
+
+def _inputs(job):
+    return json.loads(job["inputs"], object_hook=_tagged)
+
+
 def _load(source, entry_point):
     namespace = {}
     exec(compile(source, "<solution>", "exec"), namespace)
@@ -191,13 +208,13 @@ class ReferenceFailed(Exception):
         self.report = {"status": "reference_error", "index": index, "error": _describe(exc)}
 
 
-def _expected(job):
+def _expected(job, inputs):
     """[(output, seconds)] of the canonical solution, each on its own deep copy of the input (EvalPlus trusted_exec)."""
     index = None
     try:
         fn = _load(job["reference"], job["entry_point"])
         results = []
-        for index, inp in enumerate(job["inputs"]):
+        for index, inp in enumerate(inputs):
             args = copy.deepcopy(inp)
             started = time.perf_counter()
             out = fn(*args)
@@ -212,7 +229,7 @@ def _expected(job):
 
 def _reference(job):
     try:
-        expected = _expected(job)
+        expected = _expected(job, _inputs(job))
     except ReferenceFailed as failure:
         return failure.report
     cases = []
@@ -256,15 +273,15 @@ def _time_limits(job, expected):
 
 
 def _evalplus(job):
+    inputs = _inputs(job)  # never handed to the candidate itself: it gets deep copies, the oracles these
     try:
-        expected = _expected(job)
+        expected = _expected(job, inputs)
     except ReferenceFailed as failure:
         return failure.report
     for i, (out, _) in enumerate(expected):
         if _digest(out, job["oracle"])[0] != job["digests"][i]:
             return {"status": "reference_mismatch", "index": i, "got": _short(out)}
     limits, budget = _time_limits(job, expected)
-    inputs = job["inputs"]  # never handed to the candidate itself: it gets deep copies, the oracles these
     _guard()
     _swallow_io()
     try:

@@ -51,7 +51,7 @@ public sealed class EvalPlusScorer(ICodeExecutor executor, CodeScoringOptions op
             .Add("entry_point", task.EntryPoint)
             .AddNullable("oracle", task.Oracle)
             .AddSource("atol", task.Atol)
-            .AddSource("inputs", GroundTruthBuilder.Inputs(task.InputsOf(split), slice))
+            .Add("inputs", GroundTruthBuilder.Inputs(task.InputsOf(split), slice))
             .Add("digests", cases.Select(c => c.Digest))
             .Add("times", cases.Select(c => c.Seconds))
             .Add("min_limit", options.MinTimeLimitSeconds)

@@ -64,10 +64,11 @@ public static class GroundTruthBuilder
             .Add("reference", task.CanonicalProgram)
             .Add("entry_point", task.EntryPoint)
             .AddNullable("oracle", task.Oracle)
-            .AddSource("inputs", Inputs(task.InputsOf(split), slice));
+            .Add("inputs", Inputs(task.InputsOf(split), slice));
         return CodeHarness.Request(job, ReferenceSliceTimeout);
     }
 
+    /// <summary>The slice's inputs as one JSON list in the transport the harness decodes.</summary>
     internal static string Inputs(IReadOnlyList<TestInput> inputs, InputSlice slice) =>
-        "[" + string.Join(", ", Enumerable.Range(slice.Start, slice.Count).Select(i => inputs[i].Arguments)) + "]";
+        "[" + string.Join(", ", Enumerable.Range(slice.Start, slice.Count).Select(i => inputs[i].Transport)) + "]";
 }

@@ -20,14 +20,11 @@ public static class SlicePlanner
     public const double MaxCanonicalSeconds = 1.0;
     public const long MaxExpectedBytes = 64L * 1024 * 1024;
 
-    /// <summary>Slices for computing the ground truth, when nothing is known yet about the canonical's time.</summary>
-    public const int MaxReferenceInputs = 64;
-
     public static IReadOnlyList<InputSlice> ForScoring(IReadOnlyList<TestInput> inputs, IReadOnlyList<ReferenceCase> cases) =>
         Cut(inputs, MaxInputs, i => cases[i].Seconds, i => cases[i].Bytes);
 
     public static IReadOnlyList<InputSlice> ForReference(IReadOnlyList<TestInput> inputs) =>
-        Cut(inputs, MaxReferenceInputs, _ => 0, _ => 0);
+        Cut(inputs, MaxInputs, _ => 0, _ => 0);
 
     private static List<InputSlice> Cut(IReadOnlyList<TestInput> inputs, int maxInputs, Func<int, double> seconds, Func<int, long> bytes)
     {
@@ -39,7 +36,7 @@ public static class SlicePlanner
         for (var i = 0; i < inputs.Count; i++)
         {
             var count = i - start;
-            var full = count >= maxInputs || chars + inputs[i].Arguments.Length > MaxSourceChars
+            var full = count >= maxInputs || chars + inputs[i].Transport.Length > MaxSourceChars
                        || time + seconds(i) > MaxCanonicalSeconds || size + bytes(i) > MaxExpectedBytes;
             if (count > 0 && full)
             {
@@ -47,7 +44,7 @@ public static class SlicePlanner
                 (start, chars, time, size) = (i, 0, 0.0, 0L);
             }
 
-            chars += inputs[i].Arguments.Length;
+            chars += inputs[i].Transport.Length;
             time += seconds(i);
             size += bytes(i);
         }

@@ -41,7 +41,7 @@ public sealed class MbppPlusInputConversionTests
     [InlineData(3, "[[1, 2], Infinity]", "[[1, 2], float('inf')]")]
     public void Converts_one_input_as_evalplus_does(int task, string input, string python)
     {
-        Assert.Equal(python, MbppPlusInputConversion.Convert(task, PyJson.Parse(input)));
+        Assert.Equal(python, MbppPlusInputConversion.Convert(task, PyJson.Parse(input)).ToPython());
     }
 
     [Theory]
@@ -55,12 +55,29 @@ public sealed class MbppPlusInputConversionTests
         Assert.Equal(message, error.Message);
     }
 
+    [Theory]
+    [InlineData(115, "[[[1, 2, 2], [], [\"x\"]]]")]
+    [InlineData(124, "[\"2.5\", \"1-1j\"]")]
+    [InlineData(580, "[[1, [2, Infinity]], {\"k\": [1]}]")]
+    [InlineData(722, "[{\"a\": [1.5, 2], \"\\u00e9\": []}, 6.0, 70]")]
+    [InlineData(278, "[[1, 5, [4, 6], 10]]")]
+    public void The_harness_transport_decodes_to_the_same_python_values_as_the_source(int task, string input)
+    {
+        var value = MbppPlusInputConversion.Convert(task, PyJson.Parse(input));
+        var check = "import json, sys\nsource, transport = sys.stdin.read().split('\\n', 1)\n"
+                    + "TAGS = {'\\x00tuple': tuple, '\\x00set': set, '\\x00float': float, '\\x00complex': complex}\n"
+                    + "def tagged(o):\n    k = next(iter(o), None)\n    return TAGS[k](o[k]) if len(o) == 1 and k in TAGS else o\n"
+                    + "a, b = eval(source), json.loads(transport, object_hook=tagged)\n"
+                    + "print(repr(a) == repr(b) and type(a) is type(b))";
+        Assert.Equal("True", PyJsonTests.RunPython(check, value.ToPython() + "\n" + value.ToTransport()));
+    }
+
     [Fact]
     public void Converted_inputs_mean_in_python_what_the_rules_say()
     {
-        var literal = MbppPlusInputConversion.Convert(115, PyJson.Parse("[[[1, 2, 2], [], [\"x\"]]]"))
-                      + "\n" + MbppPlusInputConversion.Convert(124, PyJson.Parse("[\"2.5\", \"1-1j\"]"))
-                      + "\n" + MbppPlusInputConversion.Convert(580, PyJson.Parse("[[1, [2]]]"));
+        var literal = MbppPlusInputConversion.Convert(115, PyJson.Parse("[[[1, 2, 2], [], [\"x\"]]]")).ToPython()
+                      + "\n" + MbppPlusInputConversion.Convert(124, PyJson.Parse("[\"2.5\", \"1-1j\"]")).ToPython()
+                      + "\n" + MbppPlusInputConversion.Convert(580, PyJson.Parse("[[1, [2]]]")).ToPython();
         var check = "import sys\na, b, c = [eval(line) for line in sys.stdin.read().splitlines()]\n"
                     + "print(a == [[{1, 2}, {}, {'x'}]] and type(a[0][1]) is dict, b == (2.5, complex(1, -1)), c == ((1, (2,)),))";
         Assert.Equal("True True True", PyJsonTests.RunPython(check, literal));

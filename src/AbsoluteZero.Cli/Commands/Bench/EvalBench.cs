@@ -22,7 +22,11 @@ public static class EvalBench
 {
     private const string BaselineLoop = """
         import copy, json, sys, time
-        sys.setrecursionlimit(10000)
+        TAGS = {"\x00tuple": tuple, "\x00set": set, "\x00float": float, "\x00complex": complex}
+        def tagged(obj):
+            key = next(iter(obj), None)
+            return TAGS[key](obj[key]) if len(obj) == 1 and key in TAGS else obj
+        TASKS = [(program, entry_point, json.loads(inputs, object_hook=tagged)) for program, entry_point, inputs in TASKS]
         started, cpu = time.perf_counter(), time.process_time()
         for program, entry_point, inputs in TASKS:
             scope = {}
@@ -115,14 +119,18 @@ public static class EvalBench
         }, passed == benchmark.Tasks.Count);
     }
 
-    /// <summary>Every canonical solution on every input (its own deep copy each), in one plain interpreter.</summary>
+    /// <summary>
+    /// Every canonical solution on every input (its own deep copy each), in one plain interpreter; the inputs are decoded
+    /// before the clock starts, from the same transport the harness reads.
+    /// </summary>
     private static async Task<(double Seconds, double CpuSeconds)> BaselineAsync(EvalPlusBenchmark benchmark, string python, CancellationToken cancellationToken)
     {
         var source = new StringBuilder("TASKS = [\n");
         foreach (var task in benchmark.Tasks)
         {
-            source.Append('(').Append(PythonLiteral.String(task.CanonicalProgram)).Append(", ").Append(PythonLiteral.String(task.EntryPoint)).Append(", [");
-            source.AppendJoin(", ", task.BaseInputs.Concat(task.PlusCheckInputs).Select(i => i.Arguments)).Append("]),\n");
+            var inputs = "[" + string.Join(", ", task.BaseInputs.Concat(task.PlusCheckInputs).Select(i => i.Transport)) + "]";
+            source.Append('(').Append(PythonLiteral.String(task.CanonicalProgram)).Append(", ").Append(PythonLiteral.String(task.EntryPoint))
+                .Append(", ").Append(PythonLiteral.String(inputs)).Append("),\n");
         }
 
         source.Append("]\n").Append(BaselineLoop);

@@ -47,10 +47,10 @@ public static class EvalPlusLoader
     private static Func<PyJsonValue, string> Conversion(CodeRow row, EvalPlusDataset dataset, string taskId)
     {
         if (dataset == EvalPlusDataset.HumanEval)
-            return PythonLiteral.Of;
+            return input => input.Raw;
         if (!taskId.StartsWith("Mbpp/", StringComparison.Ordinal) || !int.TryParse(taskId.AsSpan(5), NumberStyles.None, CultureInfo.InvariantCulture, out var number))
             throw row.Error($"an MBPP+ task_id must look like 'Mbpp/<number>', found '{taskId}'");
-        return input => MbppPlusInputConversion.Convert(number, input);
+        return input => MbppPlusInputConversion.Convert(number, input).ToTransport();
     }
 
     private static List<TestInput> Inputs(CodeRow row, string field, Func<PyJsonValue, string> convert)

@@ -3,8 +3,11 @@ namespace AbsoluteZero.Evaluation.Benchmarks.CodeSets;
 /// <summary>Which EvalPlus dataset a task belongs to; the special oracles differ between the two.</summary>
 public enum EvalPlusDataset { HumanEval, Mbpp }
 
-/// <summary>One test input: the call's arguments as Python source (after MBPP+'s conversions) and as the data has them.</summary>
-public sealed record TestInput(string Arguments, string Json);
+/// <summary>
+/// One test input: the call's arguments in the harness's transport (<see cref="PyValue.ToTransport"/>, after MBPP+'s
+/// conversions; for HumanEval+ simply the data's JSON) and as the data spells them.
+/// </summary>
+public sealed record TestInput(string Transport, string Json);
 
 /// <summary>
 /// One HumanEval+ or MBPP+ task. The data stores inputs, not outputs: the expected output of every input comes from
