@@ -44,13 +44,14 @@ public sealed class EvalPlusScorer(ICodeExecutor executor, CodeScoringOptions op
     private ExecutionRequest Request(SampleState state, EvalPlusSplit split, InputSlice slice, GroundTruth truth)
     {
         var task = state.Task;
-        var cases = truth.Tasks[task.TaskId].Of(split).Skip(slice.Start).Take(slice.Count).ToList();
+        var all = truth.Tasks[task.TaskId].Of(split);
+        var cases = all.Skip(slice.Start).Take(slice.Count).ToList();
         var job = new HarnessJob("evalplus")
             .Add("reference", task.CanonicalProgram)
             .Add("candidate", state.Program)
             .Add("entry_point", task.EntryPoint)
             .AddNullable("oracle", task.Oracle)
-            .AddSource("atol", task.Atol)
+            .AddSource("atol", CarriedAtol(task, all, slice))
             .Add("inputs", GroundTruthBuilder.Inputs(task.InputsOf(split), slice))
             .Add("digests", cases.Select(c => c.Digest))
             .Add("times", cases.Select(c => c.Seconds))
@@ -62,6 +63,15 @@ public sealed class EvalPlusScorer(ICodeExecutor executor, CodeScoringOptions op
         var budget = Math.Max(options.SliceBudgetSeconds, options.TimeLimitFactor * canonical);
         return CodeHarness.Request(job, TimeSpan.FromSeconds(20 * canonical + 2 * budget + 10));
     }
+
+    /// <summary>
+    /// The atol in force when the slice's first input is compared. EvalPlus's loop raises a zero atol to 1e-6 at the
+    /// first float-valued expected output and keeps it for the rest of the check, so a later slice starts there too.
+    /// </summary>
+    private static string CarriedAtol(EvalPlusTask task, IReadOnlyList<ReferenceCase> cases, InputSlice slice) =>
+        double.Parse(task.Atol, System.Globalization.CultureInfo.InvariantCulture) == 0 && cases.Take(slice.Start).Any(c => c.Floats)
+            ? "1e-06"
+            : task.Atol;
 
     /// <summary>Null when the slice passed.</summary>
     private static (int Index, CodeFailure Failure)? Failure(EvalPlusTask task, EvalPlusSplit split, InputSlice slice, ExecutionResult result)

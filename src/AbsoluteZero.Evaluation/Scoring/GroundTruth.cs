@@ -4,8 +4,12 @@ using AbsoluteZero.Evaluation.Harness;
 
 namespace AbsoluteZero.Evaluation.Scoring;
 
-/// <summary>The canonical solution on one input: its time, the size of its pickled output and the output's digest.</summary>
-public readonly record struct ReferenceCase(double Seconds, long Bytes, string Digest);
+/// <summary>
+/// The canonical solution on one input: its time, the size of its pickled output, the output's digest, and whether
+/// the output is a float or a non-empty list/tuple of floats (EvalPlus then compares this and every later input of
+/// the check within at least 1e-6).
+/// </summary>
+public readonly record struct ReferenceCase(double Seconds, long Bytes, string Digest, bool Floats);
 
 /// <summary>
 /// What running every canonical solution on every input gave, per task and split. Expected outputs themselves are
@@ -94,6 +98,7 @@ public sealed class GroundTruth(string benchmark, string dataSha256, string harn
             writer.WriteNumberValue(c.Seconds);
             writer.WriteNumberValue(c.Bytes);
             writer.WriteStringValue(c.Digest);
+            writer.WriteNumberValue(c.Floats ? 1 : 0);
             writer.WriteEndArray();
         }
 
@@ -101,5 +106,8 @@ public sealed class GroundTruth(string benchmark, string dataSha256, string harn
     }
 
     private static List<ReferenceCase> ReadCases(JsonElement cases) =>
-        cases.EnumerateArray().Select(c => new ReferenceCase(c[0].GetDouble(), c[1].GetInt64(), c[2].GetString()!)).ToList();
+        cases.EnumerateArray().Select(Case).ToList();
+
+    /// <summary>One case as the harness reports it and the cache stores it: <c>[seconds, bytes, digest, floats]</c>.</summary>
+    internal static ReferenceCase Case(JsonElement c) => new(c[0].GetDouble(), c[1].GetInt64(), c[2].GetString()!, c[3].GetInt32() != 0);
 }

@@ -48,7 +48,7 @@ public static class GroundTruthBuilder
             var target = cases[task.TaskId][(int)split];
             var index = slice.Start;
             foreach (var c in report.Body.GetProperty("cases").EnumerateArray())
-                target[index++] = new ReferenceCase(c[0].GetDouble(), c[1].GetInt64(), c[2].GetString()!);
+                target[index++] = GroundTruth.Case(c);
             if (index != slice.End)
                 throw new InvalidOperationException($"the harness reported {index - slice.Start} of {slice.Count} reference cases for {task.TaskId}");
         }, options, progress, cancellationToken).ConfigureAwait(false);

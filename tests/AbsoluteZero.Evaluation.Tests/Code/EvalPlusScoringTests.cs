@@ -109,13 +109,35 @@ public sealed class EvalPlusScoringTests(CodeScoringFixture fixture)
     {
         var (benchmark, _) = await fixture.EvalPlusAsync(HumanEvalPlus);
         var task = CodeScoringFixture.Task(benchmark, "HumanEval/32") with { BaseInputs = [new("[[-6, 11, -6, 1]]", "[[-6, 11, -6, 1]]")], PlusInputs = [] };
-        var synthetic = benchmark with { DataSha256 = new string('0', 64), Tasks = [task] };
-        var truth = await GroundTruthBuilder.BuildAsync(synthetic, fixture.Pool, fixture.Options);
 
-        var verdicts = await new EvalPlusScorer(fixture.Pool, fixture.Options).ScoreAsync(synthetic, truth,
-            [new CodeSample(task.TaskId, task.Prompt + $"    return {returned}\n")]);
+        var verdict = await ScoreSyntheticAsync(benchmark, task, task.Prompt + $"    return {returned}\n");
 
-        Assert.Equal(passes, verdicts[0].Passed);
+        Assert.Equal(passes, verdict.Passed);
+    }
+
+    [Theory]
+    // Input 0's expected output is a float, so EvalPlus compares every later input within 1e-6 (its atol variable
+    // carries through the loop): [1000, 2.0000001] then matches [1000, 2], also in a later slice (1000 inputs each).
+    [InlineData("0.5", "2.0000001", true)]
+    [InlineData("0.5", "2.1", false)]
+    [InlineData("[0, 2]", "2.0000001", false)]
+    public async Task The_float_tolerance_carries_on_from_the_first_float_output_across_slices(string first, string last, bool passes)
+    {
+        var (benchmark, _) = await fixture.EvalPlusAsync(MbppPlus);
+        var inputs = Enumerable.Range(0, 1001).Select(i => new TestInput($"[{i}]", $"[{i}]")).ToList();
+        var task = CodeScoringFixture.Task(benchmark, "Mbpp/17") with
+        {
+            EntryPoint = "g",
+            Prompt = "",
+            CanonicalSolution = $"def g(x):\n    return {first} if x == 0 else [x, 2]\n",
+            BaseInputs = inputs,
+            PlusInputs = [],
+        };
+        Assert.Equal(2, SlicePlanner.ForScoring(inputs, Enumerable.Repeat(new ReferenceCase(0, 0, "", false), inputs.Count).ToList()).Count);
+
+        var verdict = await ScoreSyntheticAsync(benchmark, task, $"def g(x):\n    return {first} if x == 0 else [x, {last} if x == 1000 else 2]\n");
+
+        Assert.Equal(passes, verdict.Passed);
     }
 
     [Fact]
@@ -174,6 +196,14 @@ public sealed class EvalPlusScoringTests(CodeScoringFixture fixture)
         Assert.False(verdicts[0].Passed);
         Assert.StartsWith("error on one of inputs 0..", verdicts[0].Failure!.Difference);
         Assert.True(verdicts[1].Passed);
+    }
+
+    /// <summary>Scores one sample on a task made for the test (its ground truth computed on the spot, not cached).</summary>
+    private async Task<CodeVerdict> ScoreSyntheticAsync(EvalPlusBenchmark benchmark, EvalPlusTask task, string program)
+    {
+        var synthetic = benchmark with { DataSha256 = new string('0', 64), Tasks = [task] };
+        var truth = await GroundTruthBuilder.BuildAsync(synthetic, fixture.Pool, fixture.Options);
+        return Assert.Single(await new EvalPlusScorer(fixture.Pool, fixture.Options).ScoreAsync(synthetic, truth, [new CodeSample(task.TaskId, program)]));
     }
 
     private async Task<CodeVerdict> ScoreAsync(string name, string taskId, string program, CodeScoringOptions? options = null)
