@@ -10,6 +10,7 @@ public static class Program
         var root = new RootCommand("azr: the AbsoluteZero.Web command line (Absolute Zero Reasoner self-play training and evaluation).");
         foreach (var command in CommandCatalog.Create())
             root.Subcommands.Add(command);
-        return root.Parse(args).InvokeAsync();
+        // Long enough for serve and worker to stop their Hangfire servers and record why running runs stopped.
+        return root.Parse(args).InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = TimeSpan.FromSeconds(30) });
     }
 }

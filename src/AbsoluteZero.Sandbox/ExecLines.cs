@@ -49,7 +49,14 @@ public static class ExecLines
             {
                 // Yield first so the reader keeps reading while the pool works.
                 await Task.Yield();
-                result = (await executor.ExecuteAsync([request], cancellationToken).ConfigureAwait(false))[0];
+                try
+                {
+                    result = (await executor.ExecuteAsync([request], cancellationToken).ConfigureAwait(false))[0];
+                }
+                catch (Exception exception) when (exception is not OperationCanceledException)
+                {
+                    result = new ExecutionResult(ExecutionStatus.Error, null, $"line {lineNumber}: the executor failed ({exception.Message})", 0);
+                }
             }
 
             var reply = Serialize(id, result);

@@ -47,10 +47,22 @@ public sealed class SandboxPool : ICodeExecutor, IAsyncDisposable
         {
             if (options.Isolation == SandboxIsolation.None)
                 log(SandboxMessages.UnsandboxedWarning);
-            var first = await pool.StartFirstWorkerAsync(cancellationToken).ConfigureAwait(false);
-            var others = await Task.WhenAll(Enumerable.Range(1, options.EffectiveWorkers - 1)
-                .Select(index => pool.StartWorkerAsync(index, cancellationToken))).ConfigureAwait(false);
-            foreach (var (worker, index) in others.Prepend(first).Select((worker, index) => (worker, index)))
+            var workers = new List<SandboxWorker> { await pool.StartFirstWorkerAsync(cancellationToken).ConfigureAwait(false) };
+            var others = Enumerable.Range(1, options.EffectiveWorkers - 1).Select(index => pool.StartWorkerAsync(index, cancellationToken)).ToList();
+            try
+            {
+                await Task.WhenAll(others).ConfigureAwait(false);
+            }
+            catch (Exception exception)
+            {
+                foreach (var worker in workers.Concat(others.Where(task => task.IsCompletedSuccessfully).Select(task => task.Result)))
+                    await worker.DisposeAsync().ConfigureAwait(false);
+                throw exception as SandboxUnavailableException
+                    ?? new SandboxUnavailableException(SandboxMessages.CannotStart(options, exception.Message, missingProgram: false));
+            }
+
+            workers.AddRange(others.Select(task => task.Result));
+            foreach (var (worker, index) in workers.Select((worker, index) => (worker, index)))
             {
                 Interlocked.Increment(ref pool._live);
                 pool._slots.Add(new WorkerSlot(pool, index, worker, pool._stopping.Token));
@@ -118,15 +130,15 @@ public sealed class SandboxPool : ICodeExecutor, IAsyncDisposable
                 Interlocked.Increment(ref _live);
                 return worker;
             }
-            catch (WorkerStartException exception)
+            catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+            {
+                return null;
+            }
+            catch (Exception exception)
             {
                 _log($"sandbox worker {slot.Index} of {Tag} could not be restarted: {exception.Message}");
                 if (LiveWorkers == 0)
                     FailQueued($"no sandbox worker is running: {exception.Message}");
-            }
-            catch (OperationCanceledException)
-            {
-                return null;
             }
 
             try
@@ -172,7 +184,7 @@ public sealed class SandboxPool : ICodeExecutor, IAsyncDisposable
         return worker;
     }
 
-    private Task<SandboxWorker> StartWorkerAsync(int index, CancellationToken cancellationToken)
+    private async Task<SandboxWorker> StartWorkerAsync(int index, CancellationToken cancellationToken)
     {
         var scratch = Path.Combine(_hostScratchRoot, index.ToString(System.Globalization.CultureInfo.InvariantCulture));
         if (Options.Isolation == SandboxIsolation.None)
@@ -182,7 +194,7 @@ public sealed class SandboxPool : ICodeExecutor, IAsyncDisposable
             Directory.CreateDirectory(scratch);
         }
 
-        return SandboxWorker.StartAsync(_spawner, WorkerLaunch.Create(Options, Tag, scratch), cancellationToken);
+        return await SandboxWorker.StartAsync(_spawner, WorkerLaunch.Create(Options, Tag, scratch), cancellationToken).ConfigureAwait(false);
     }
 
     private static ExecutionRequest Checked(ExecutionRequest request, int index)

@@ -7,7 +7,13 @@ public static class CommandCatalog
 {
     public static IEnumerable<Command> Create() =>
     [
+        ServeCommand.Create(),
+        WorkerCommand.Create(),
+        MigrateCommand.Create(),
+        UsersCommand.Create(),
         ExecCommand.Create(),
+        CheckResponseCommand.Create(),
+        TokenizeCommand.Create(),
         GradeCommand.Create(),
         EvalCommand.Create(),
         BenchmarksCommand.Create(),

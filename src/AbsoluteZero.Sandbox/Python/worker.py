@@ -1,8 +1,9 @@
 # AbsoluteZero sandbox worker. Runs inside bwrap (see docs/sandbox.md) and serves JSON lines on fd 0/1:
 #   request  {"id": n, "program": str, "input": str, "check": "run"|"validate", "policy": "azr"|"benchmark", "timeout_ms": n}
 #   response {"id": n, "status": str, "output": str|null, "error": str|null, "ms": float}
-# Every execution happens in a child forked from this warm process, in its own process group, behind rlimits and a
-# seccomp filter, so nothing a program does can reach the next one. This process only parses, forks, waits and kills.
+# This process parses and checks requests; its fork server (forked once, after the imports below) forks one child per
+# execution, in its own process group, behind rlimits and seccomp filters, so nothing a program does can reach the
+# next one, and waits for it or kills it.
 import ast
 import builtins
 import ctypes
@@ -335,10 +336,10 @@ def execute(compiled, policy):
 
 
 def confine(timeout_ms, result_fd):
-    """fds 0-2 are already /dev/null and the fork server has put the child in its own process group."""
+    """fds 0-2 are already /dev/null, the working directory is the scratch dir, and the fork server puts the child
+    in its own process group: every call left here costs page faults in each child."""
     os.dup2(result_fd, 3)
     os.closerange(4, 65536)
-    os.chdir(SCRATCH)
     cpu = math.ceil(timeout_ms / 1000) + 1
     resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu))  # the other limits are the fork server's, inherited
     SECCOMP.install()
@@ -465,6 +466,7 @@ def fork_and_wait(payload, timeout_ms):
 def fork_server(requests_fd, replies_fd):
     for fd in (0, 1, 2):  # children inherit these: prints vanish, input() meets EOF
         os.dup2(DEVNULL, fd)
+    os.chdir(SCRATCH)
     # Limits every child inherits; each child only sets its own CPU limit (fewer calls, fewer pages touched).
     for limit, value in ((resource.RLIMIT_AS, MEMORY_BYTES), (resource.RLIMIT_FSIZE, FILE_LIMIT),
                          (resource.RLIMIT_NOFILE, OPEN_FILES), (resource.RLIMIT_NPROC, THREADS)):

@@ -103,6 +103,10 @@ internal sealed class WorkerSlot
         {
             // The pool is stopping.
         }
+        catch (Exception exception) when (exception is ObjectDisposedException or InvalidOperationException)
+        {
+            Stop($"the sandbox worker's pipes failed ({exception.Message}); it was replaced");
+        }
     }
 
     /// <summary>Writes jobs until <see cref="Depth"/> are in flight, waiting for one only when none is.</summary>

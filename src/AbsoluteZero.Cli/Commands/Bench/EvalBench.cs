@@ -154,7 +154,7 @@ public static class EvalBench
         }
     }
 
-    private static double WorkerCpu(SandboxPool pool) => ProcessCpu.TaggedSeconds(pool.Tag);
+    private static double WorkerCpu(SandboxPool pool) => SandboxBenchCpu.TaggedSeconds(pool.Tag);
 
     private static double Round(double value) => Math.Round(value, 3);
 }

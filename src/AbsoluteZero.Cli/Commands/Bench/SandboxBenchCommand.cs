@@ -52,19 +52,19 @@ public static class SandboxBenchCommand
             await sandbox.ExecuteAsync(SandboxBenchPrograms.Requests(200), cancellationToken);
             for (var round = 0; round < Rounds; round++)
             {
-                var (workersCpu, hostCpu) = (ProcessCpu.TaggedSeconds(sandbox.Tag), ProcessCpu.SelfSeconds());
+                var (workersCpu, hostCpu) = (SandboxBenchCpu.TaggedSeconds(sandbox.Tag), SandboxBenchCpu.SelfSeconds());
                 var stopwatch = Stopwatch.StartNew();
                 var results = await sandbox.ExecuteAsync(SandboxBenchPrograms.Requests(count / Rounds), cancellationToken);
                 var seconds = stopwatch.Elapsed.TotalSeconds;
-                hostCpu = ProcessCpu.SelfSeconds() - hostCpu;
-                pool.Add(results.Count, seconds, ProcessCpu.TaggedSeconds(sandbox.Tag) - workersCpu + hostCpu);
+                hostCpu = SandboxBenchCpu.SelfSeconds() - hostCpu;
+                pool.Add(results.Count, seconds, SandboxBenchCpu.TaggedSeconds(sandbox.Tag) - workersCpu + hostCpu);
                 poolHostCpu += hostCpu;
                 failures += results.Count(r => !r.IsOk);
                 mismatches += results.Select((r, i) => r.Output != expected[i]).Count(differs => differs);
 
-                var cpu = ProcessCpu.ChildrenSeconds() + ProcessCpu.SelfSeconds();
+                var cpu = SandboxBenchCpu.ChildrenSeconds() + SandboxBenchCpu.SelfSeconds();
                 (seconds, var spawnFailures) = await SandboxBenchBaselines.SpawnPerProgramAsync(options.PythonPath, SandboxBenchPrograms.Take(spawnCount / Rounds), Environment.ProcessorCount);
-                spawn.Add(spawnCount / Rounds, seconds, ProcessCpu.ChildrenSeconds() + ProcessCpu.SelfSeconds() - cpu);
+                spawn.Add(spawnCount / Rounds, seconds, SandboxBenchCpu.ChildrenSeconds() + SandboxBenchCpu.SelfSeconds() - cpu);
                 failures += spawnFailures;
             }
 

@@ -7,7 +7,7 @@ namespace AbsoluteZero.Cli.Commands.Bench;
 /// CPU seconds (user + system) spent by processes. On a machine shared with other work, CPU per program is a steadier
 /// measure than the wall-clock rate, so the sandbox benchmark reports both.
 /// </summary>
-internal static class ProcessCpu
+internal static class SandboxBenchCpu
 {
     private const int RusageSelf = 0;
     private const int RusageChildren = -1;
