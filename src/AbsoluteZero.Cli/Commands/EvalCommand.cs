@@ -62,6 +62,7 @@ public static class EvalCommand
             SandboxPool? pool = null;
             try
             {
+                await File.WriteAllTextAsync(request.ResultsPath, "", cancellationToken); // an unwritable --out fails now, not after scoring
                 if (EvalRunner.NeedsExecutor(name))
                     pool = await SandboxExecutorFactory.StartAsync(SandboxFor(parseResult.GetValue(workers), parseResult.GetValue(memory)), Console.Error.WriteLine, cancellationToken);
                 var outcome = await EvalRunner.RunAsync(request, pool, options, message => Console.Error.WriteLine($"azr eval: {message}"),
