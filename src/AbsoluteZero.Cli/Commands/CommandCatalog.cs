@@ -15,6 +15,8 @@ public static class CommandCatalog
         CheckResponseCommand.Create(),
         TokenizeCommand.Create(),
         GradeCommand.Create(),
+        EvalCommand.Create(),
+        BenchmarksCommand.Create(),
         BenchCommand.Create(),
     ];
 }
