@@ -5,8 +5,8 @@ using AbsoluteZero.Testing;
 namespace AbsoluteZero.Training.Tests;
 
 /// <summary>
-/// One <c>azr train</c> process of the built binary (same configuration as this test assembly), its stdout lines as
-/// they arrive, its stderr, and a way to send it SIGTERM.
+/// One <c>azr train</c> process of the built binary (<see cref="AzrBinary"/>), its stdout lines as they arrive, its
+/// stderr, and a way to send it SIGTERM.
 /// </summary>
 public sealed class AzrTrain : IDisposable
 {
@@ -17,7 +17,7 @@ public sealed class AzrTrain : IDisposable
 
     private AzrTrain(IEnumerable<string> args)
     {
-        var start = new ProcessStartInfo(Binary) { RedirectStandardOutput = true, RedirectStandardError = true };
+        var start = new ProcessStartInfo(AzrBinary.Path) { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var arg in args)
             start.ArgumentList.Add(arg);
         _process = Process.Start(start)!;
@@ -28,16 +28,6 @@ public sealed class AzrTrain : IDisposable
                 _lines.Add(line);
             _lines.CompleteAdding();
         });
-    }
-
-    public static string Binary
-    {
-        get
-        {
-            var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd('/')).Parent!.Name;
-            var path = Path.Combine(RepositoryPaths.Root, "src", "AbsoluteZero.Cli", "bin", configuration, "net10.0", "azr");
-            return File.Exists(path) ? path : throw new FileNotFoundException($"the azr binary was not built at {path}");
-        }
     }
 
     public static AzrTrain Start(params string[] args) => new(["train", .. args]);

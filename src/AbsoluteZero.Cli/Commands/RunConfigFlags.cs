@@ -33,12 +33,7 @@ public sealed class RunConfigFlags
             return null;
         }
 
-        var overrides = Overrides(parseResult, out problem);
-        var steps = StepCount(parseResult, ref problem);
-        if (problem is not null)
-            return null;
-        var config = RunConfigBinder.Bind(name, overrides, steps, out var errors);
-        problem = config is null ? Describe(errors) : null;
+        var config = Bind(parseResult, (overrides, steps) => (RunConfigBinder.Bind(name, overrides, steps, out var errors), errors), out problem);
         return config is null ? null : (config, RunPresets.Find(name)!.Name);
     }
 
@@ -51,12 +46,17 @@ public sealed class RunConfigFlags
             return null;
         }
 
+        return Bind(parseResult, (overrides, steps) => (RunConfigBinder.Bind(saved, overrides, steps, out var errors), errors), out problem);
+    }
+
+    private RunConfig? Bind(ParseResult parseResult, Func<JsonObject, int?, (RunConfig? Config, IReadOnlyList<ConfigError> Errors)> bind, out string? problem)
+    {
         var overrides = Overrides(parseResult, out problem);
         var steps = StepCount(parseResult, ref problem);
         if (problem is not null)
             return null;
-        var config = RunConfigBinder.Bind(saved, overrides, steps, out var errors);
-        problem = config is null ? Describe(errors) : null;
+        var (config, errors) = bind(overrides, steps);
+        problem = config is null ? string.Join("; ", errors.Select(e => $"{e.Field}: {e.Message}")) : null;
         return config;
     }
 
@@ -100,8 +100,6 @@ public sealed class RunConfigFlags
         problem ??= $"--steps must be a positive whole number, got '{text}'";
         return null;
     }
-
-    private static string Describe(IReadOnlyList<ConfigError> errors) => string.Join("; ", errors.Select(e => $"{e.Field}: {e.Message}"));
 
     private static Option<string?> Text(string name, string description) =>
         new(name) { Description = description, Arity = ArgumentArity.ZeroOrOne };

@@ -42,9 +42,8 @@ public static class TrainCommand
     {
         using var signals = new StopSignals();
         var observer = new ConsoleObserver(Console.Out, Console.Error, json);
-        var mode = Environment.GetEnvironmentVariable("Sandbox__Isolation") is { Length: > 0 } set ? set : "bwrap";
-        if (!Enum.TryParse<SandboxIsolation>(mode, ignoreCase: true, out var isolation) || !Enum.IsDefined(isolation))
-            return Fail($"Sandbox__Isolation must be bwrap or none, got '{mode}'");
+        if (Isolation(out var problem) is not { } isolation)
+            return Fail(problem!);
         SandboxPool pool;
         try
         {
@@ -112,6 +111,16 @@ public static class TrainCommand
         }
 
         return flags.Continued(parseResult, saved.Config, out problem) is { } config ? new TrainingRequest(config, output!, true, saved.Preset) : null;
+    }
+
+    /// <summary>The sandbox isolation from <c>Sandbox__Isolation</c> (the configuration key <c>Sandbox:Isolation</c>), bwrap when unset.</summary>
+    internal static SandboxIsolation? Isolation(out string? problem)
+    {
+        var mode = Environment.GetEnvironmentVariable("Sandbox__Isolation") is { Length: > 0 } set ? set : "bwrap";
+        problem = Enum.TryParse<SandboxIsolation>(mode, ignoreCase: true, out var isolation) && Enum.IsDefined(isolation)
+            ? null
+            : $"Sandbox__Isolation must be bwrap or none, got '{mode}'";
+        return problem is null ? isolation : null;
     }
 
     private static int Fail(string message)

@@ -27,15 +27,18 @@ public static class TrainBench
             command.Options.Add(option);
         command.SetAction(async (parseResult, cancellationToken) =>
         {
-            if (flags.Fresh(parseResult, out var problem) is not { } fresh)
+            var fresh = flags.Fresh(parseResult, out var problem);
+            var isolation = TrainCommand.Isolation(out var isolationProblem);
+            problem ??= isolationProblem;
+            if (fresh is null || isolation is null)
             {
                 await Console.Error.WriteLineAsync($"azr bench train: {problem}");
                 return 2;
             }
 
-            var config = parseResult.GetValue(flags.Steps) is null ? fresh.Config with { Schedule = fresh.Config.Schedule with { Steps = 3 } } : fresh.Config;
-            await using var pool = await SandboxExecutorFactory.StartAsync(SandboxOptions.FromSettings(config.Sandbox), Console.Error.WriteLine, cancellationToken);
-            var result = await TrainingBenchmark.RunAsync(config, fresh.Preset, new TorchPolicyProvider(), pool, parseResult.GetValue(sandboxLoad), Console.Error.WriteLine, cancellationToken);
+            var config = parseResult.GetValue(flags.Steps) is null ? fresh.Value.Config with { Schedule = fresh.Value.Config.Schedule with { Steps = 3 } } : fresh.Value.Config;
+            await using var pool = await SandboxExecutorFactory.StartAsync(SandboxOptions.FromSettings(config.Sandbox) with { Isolation = isolation.Value }, Console.Error.WriteLine, cancellationToken);
+            var result = await TrainingBenchmark.RunAsync(config, fresh.Value.Preset, new TorchPolicyProvider(), pool, parseResult.GetValue(sandboxLoad), Console.Error.WriteLine, cancellationToken);
             Console.WriteLine(JsonSerializer.Serialize(result, parseResult.GetValue(json) ? AzrJson.Options : AzrJson.Indented));
             return result.IdenticalResults ? 0 : 1;
         });
