@@ -63,6 +63,10 @@ public sealed class TrainingSession(IPolicyProvider policies, ICodeExecutor exec
         {
             return null;
         }
+        catch (Exception e) when (e is SeedFileException or IOException or UnauthorizedAccessException)
+        {
+            throw new TrainingSetupException($"cannot read the seed files: {e.Message}", e);
+        }
 
         var buffers = TaskBuffers.FromSeeds(seeds, config.SelfPlay);
         observer.OnEvent(new SeedingCompleted(seeds.Triplets.Count, seeds.InductionTasks.Count, seeds.Target, seeds.TripletRounds, seeds.InductionRounds, seeds.ReachedTarget, seeds.Summary));

@@ -157,6 +157,19 @@ public sealed class TrainingSessionTests(SandboxFixture sandbox) : IDisposable
     }
 
     [Fact]
+    public async Task A_bad_seed_file_is_a_setup_error_naming_its_line()
+    {
+        var file = Path.Combine(_root, "bad-seeds.jsonl");
+        await File.WriteAllTextAsync(file, "{\"snippet\": \"def f(a):\\n    return a\", \"input\": \"1\", \"output\": \"1\"}\n{\"snippet\": 3}\n");
+        var config = Config(1) with { SelfPlay = Config(1).SelfPlay with { SeedFile = file } };
+
+        var error = await Assert.ThrowsAsync<TrainingSetupException>(() => RunAsync("bad-seeds", config, resume: false));
+
+        Assert.Contains("bad-seeds.jsonl:2", error.Message);
+        Assert.Contains("'snippet' must be a string", error.Message);
+    }
+
+    [Fact]
     public async Task Every_event_round_trips_through_json_with_its_kind()
     {
         var run = await RunAsync("events", Config(2), resume: false);

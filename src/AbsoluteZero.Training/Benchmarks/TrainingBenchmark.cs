@@ -21,12 +21,14 @@ public sealed record StepTimes(
 /// What <c>azr bench train</c> prints: the overlapped step as training runs it, and the same steps with every sandbox
 /// call awaited as soon as it starts, measured in alternating order in the same process from the same seed.
 /// </summary>
-/// <param name="OverlapSpeedup">Sequential step time / overlapped step time.</param>
-/// <param name="IdenticalResults">Both ways produced the same metrics (timing aside) at every step, as they must.</param>
 /// <param name="SandboxLoad">Responses were replayed text (<see cref="ReplayedTextPolicy"/>) so the sandbox had work.</param>
+/// <param name="ExecutorWaitSavedS">Sequential minus overlapped sandbox wait per step: the time overlap takes off a step.
+/// It depends little on other load on the machine, unlike whole step times.</param>
+/// <param name="OverlapSpeedup">The median over steps of sequential / overlapped step time (paired by step).</param>
+/// <param name="IdenticalResults">Both ways produced the same metrics (timing aside) at every step, as they must.</param>
 public sealed record TrainingBenchmarkResult(
-    string? Preset, string Model, int Steps, bool SandboxLoad, StepTimes Overlapped, StepTimes Sequential, double OverlapSpeedup, bool IdenticalResults,
-    IReadOnlyList<double> OverlappedStepSeconds, IReadOnlyList<double> SequentialStepSeconds);
+    string? Preset, string Model, int Steps, bool SandboxLoad, StepTimes Overlapped, StepTimes Sequential, double ExecutorWaitSavedS,
+    double OverlapSpeedup, bool IdenticalResults, IReadOnlyList<double> OverlappedStepSeconds, IReadOnlyList<double> SequentialStepSeconds);
 
 /// <summary>
 /// Two runs of the same config and seed, each with its own policy and buffers, one overlapping sandbox work with
@@ -55,10 +57,12 @@ public static class TrainingBenchmark
             log($"step {step}: overlapped {overlapped.Results[^1].Metrics["timing/step"]:F2} s, sequential {sequential.Results[^1].Metrics["timing/step"]:F2} s");
         }
 
-        var a = Times(overlapped.Results);
-        var b = Times(sequential.Results);
-        return new TrainingBenchmarkResult(preset, config.Model.Path ?? config.Model.Name, config.Schedule.Steps, sandboxLoad, a, b, b.Step / a.Step, identical,
-            overlapped.Results.Select(r => r.Metrics["timing/step"]!.Value).ToList(), sequential.Results.Select(r => r.Metrics["timing/step"]!.Value).ToList());
+        var (a, b) = (Times(overlapped.Results), Times(sequential.Results));
+        var (aSteps, bSteps) = (StepSeconds(overlapped.Results), StepSeconds(sequential.Results));
+        var ratios = bSteps.Zip(aSteps, (x, y) => x / y).Order().ToList();
+        var median = ratios.Count % 2 == 1 ? ratios[ratios.Count / 2] : (ratios[ratios.Count / 2 - 1] + ratios[ratios.Count / 2]) / 2;
+        return new TrainingBenchmarkResult(preset, config.Model.Path ?? config.Model.Name, config.Schedule.Steps, sandboxLoad, a, b, b.Execute - a.Execute,
+            median, identical, aSteps, bSteps);
     }
 
     private static async Task<Run> StartAsync(IPolicy policy, RunConfig config, ICodeExecutor executor, bool overlap, CancellationToken cancellationToken)
@@ -79,6 +83,8 @@ public static class TrainingBenchmark
         return new StepTimes(step, Mean("timing/prepare"), Mean("timing/generate"), execute, Mean("timing/reward"), Mean("timing/update"), busy,
             execute / step, busy > 0 ? 1 - execute / busy : null, tokens / step, tokens, Mean("sandbox/executions"));
     }
+
+    private static List<double> StepSeconds(List<StepResult> results) => results.Select(r => r.Metrics["timing/step"]!.Value).ToList();
 
     private static IEnumerable<KeyValuePair<string, double?>> Deterministic(StepResult result) =>
         result.Metrics.Where(m => !m.Key.StartsWith("timing/", StringComparison.Ordinal) && m.Key != "throughput/tokens_per_s");
