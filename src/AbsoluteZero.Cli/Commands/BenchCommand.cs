@@ -14,6 +14,7 @@ public static class BenchCommand
         bench.Subcommands.Add(Bench.SandboxBenchCommand.Create());
         bench.Subcommands.Add(Bench.ModelBench.Create());
         bench.Subcommands.Add(Bench.EvalBench.Create());
+        bench.Subcommands.Add(Bench.TrainBench.Create());
         return bench;
     }
 }
