@@ -15,6 +15,7 @@ public static class CommandCatalog
         CheckResponseCommand.Create(),
         TokenizeCommand.Create(),
         GradeCommand.Create(),
+        WatchCommand.Create(),
         BenchCommand.Create(),
     ];
 }
