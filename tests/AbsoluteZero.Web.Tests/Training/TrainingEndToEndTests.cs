@@ -141,7 +141,7 @@ public sealed class TrainingEndToEndTests(ServeProcessFixture platform)
         var id = await RunPolling.CreateAsync(client, Tiny(steps: 20));
         // Killed once its sandbox workers are up, so their cleanup is part of what is checked.
         var deadline = DateTime.UtcNow + Training;
-        while (!ProcessTable.DescendantsOf(platform.Serve.Pid).Any(p => p.Arguments.FirstOrDefault()?.EndsWith("bwrap", StringComparison.Ordinal) == true))
+        while (!ProcessTree.DescendantsOf(platform.Serve.Pid).Any(p => p.Arguments.FirstOrDefault()?.EndsWith("bwrap", StringComparison.Ordinal) == true))
         {
             Assert.True(DateTime.UtcNow < deadline, $"the run's sandbox never started:\n{platform.Serve.Output}");
             await Task.Delay(200);
@@ -186,7 +186,7 @@ public sealed class TrainingEndToEndTests(ServeProcessFixture platform)
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(15);
         while (true)
         {
-            var left = ProcessTable.TrainersOf(runId).Concat(ProcessTable.DescendantsOf(platform.Serve.Pid)).ToList();
+            var left = ProcessTable.TrainersOf(runId).Concat(ProcessTree.DescendantsOf(platform.Serve.Pid)).ToList();
             if (left.Count == 0)
                 return;
             Assert.True(DateTime.UtcNow < deadline, "still running: " + string.Join("; ", left));
