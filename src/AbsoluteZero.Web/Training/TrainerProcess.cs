@@ -124,17 +124,13 @@ public sealed class TrainerProcess : IDisposable
         {
             TrainerExitCodes.Interrupted or TrainerExitCodes.Terminated =>
                 "azr train was stopped by a signal this worker did not send, after checkpointing; resume the run to continue",
-            > 128 and < 192 => $"azr train was killed by signal {exitCode - 128}{SignalName(exitCode - 128)}",
+            // 128 + n is how a death by signal n is reported, but a process may also exit with such a code itself:
+            // only the signals a trainer really dies of are named.
+            134 => "azr train was killed by signal 6 (SIGABRT)",
+            137 => "azr train was killed by signal 9 (SIGKILL; out of memory, or killed by hand)",
+            139 => "azr train was killed by signal 11 (SIGSEGV)",
             _ => $"azr train exited with code {exitCode}",
         };
         return string.IsNullOrWhiteSpace(stderrTail) ? how + " and wrote nothing to stderr" : DatabaseText.Clean($"{how}: {stderrTail}");
     }
-
-    private static string SignalName(int signal) => signal switch
-    {
-        6 => " (SIGABRT)",
-        9 => " (SIGKILL; out of memory, or killed by hand)",
-        11 => " (SIGSEGV)",
-        _ => "",
-    };
 }

@@ -72,6 +72,7 @@ public sealed class TrainerProcessTests
     [InlineData(134, "azr train was killed by signal 6 (SIGABRT)")]
     [InlineData(143, "azr train was stopped by a signal this worker did not send, after checkpointing; resume the run to continue")]
     [InlineData(2, "azr train exited with code 2")]
+    [InlineData(154, "azr train exited with code 154")]
     public void Failures_say_how_the_child_ended(int exitCode, string expected) =>
         Assert.Equal(expected + " and wrote nothing to stderr", TrainerProcess.DescribeFailure(exitCode, ""));
 
