@@ -26,19 +26,7 @@ public sealed partial class AzrProcess : IAsyncDisposable
 
     public static AzrProcess Start(IEnumerable<string> arguments, IReadOnlyDictionary<string, string> environment)
     {
-        var start = new ProcessStartInfo(AzrBinary.Path)
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = RepositoryPaths.Root,
-        };
-        foreach (var argument in arguments)
-            start.ArgumentList.Add(argument);
-        foreach (var (key, value) in environment)
-            start.Environment[key] = value;
-
-        var process = new Process { StartInfo = start };
+        var process = new Process { StartInfo = AzrBinary.StartInfo(arguments, environment) };
         var azr = new AzrProcess(process);
         DataReceivedEventHandler keep = (_, e) =>
         {
