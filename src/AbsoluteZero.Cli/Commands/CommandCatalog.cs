@@ -18,6 +18,7 @@ public static class CommandCatalog
         EvalCommand.Create(),
         BenchmarksCommand.Create(),
         TrainCommand.Create(),
+        WatchCommand.Create(),
         BenchCommand.Create(),
     ];
 }
