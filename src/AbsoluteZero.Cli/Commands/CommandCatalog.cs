@@ -15,6 +15,8 @@ public static class CommandCatalog
         CheckResponseCommand.Create(),
         TokenizeCommand.Create(),
         GradeCommand.Create(),
+        TrainCommand.Create(),
+        WatchCommand.Create(),
         BenchCommand.Create(),
     ];
 }
