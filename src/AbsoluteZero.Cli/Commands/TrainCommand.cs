@@ -16,6 +16,7 @@ namespace AbsoluteZero.Cli.Commands;
 /// self-play training offline, no database (docs/training.md). With <c>--json</c> stdout carries exactly one line per
 /// step, <c>{"step": n, "metrics": {…}}</c>; everything else goes to stderr. Exit codes: 0 done, 1 training failed,
 /// 2 bad flags, config, output folder, checkpoint or model, 130/143 stopped by SIGINT/SIGTERM after checkpointing.
+/// <c>azr train --run ID [--out DIR] [--supervisor PID]</c> trains a run of the platform instead (<see cref="Train.TrainRunMode"/>).
 /// </summary>
 public static class TrainCommand
 {
@@ -30,9 +31,11 @@ public static class TrainCommand
         var output = Text("--out", "Output folder: checkpoints under DIR/checkpoints, DIR/latest links the newest.");
         var resume = new Option<bool>("--resume") { Description = "Continue the run in --out from its newest checkpoint." };
         var json = new Option<bool>("--json") { Description = "One {\"step\", \"metrics\"} JSON line per step on stdout; everything else on stderr." };
-        var command = new Command("train", "Train with AZR self-play, offline: checkpoints and step metrics, no database.")
+        var run = Text("--run", "Train the platform's run ID: config from the database, records written there (what a worker starts).");
+        var supervisor = Text("--supervisor", "With --run: the process id of the worker supervising it; the run stops (checkpointing) if it goes away.");
+        var command = new Command("train", "Train with AZR self-play, offline (checkpoints and step metrics, no database) or a platform run (--run ID).")
         {
-            preset, model, config, steps, output, resume, json,
+            preset, model, config, steps, output, resume, json, run, supervisor,
         };
         // Flag mistakes must exit with 2 like every other bad input, so unknown tokens are reported here, not by the parser.
         command.TreatUnmatchedTokensAsErrors = false;
@@ -40,6 +43,8 @@ public static class TrainCommand
         // after its timeout even while a checkpoint is being written; StopSignals lets the session finish it.
         command.SetAction(parseResult =>
         {
+            if (parseResult.GetValue(run) is not null || parseResult.GetValue(supervisor) is not null)
+                return Train.TrainRunMode.Run(parseResult, run, supervisor, output, [preset, model, config, steps, resume, json]);
             var request = Request(parseResult, preset, model, config, steps, output, resume, out var problem);
             if (request is null)
                 return Fail(problem!);
@@ -51,7 +56,15 @@ public static class TrainCommand
     private static async Task<int> RunAsync(TrainingRequest request, bool json)
     {
         using var signals = new StopSignals();
-        var observer = new ConsoleObserver(Console.Out, Console.Error, json);
+        return await TrainAsync(request, new ConsoleObserver(Console.Out, Console.Error, json), signals, signals.Token);
+    }
+
+    /// <summary>
+    /// Starts the sandbox and trains <paramref name="request"/> until done, failed or <paramref name="stop"/>; the exit
+    /// code says which (the class comment). Shared by offline training and the <c>--run</c> mode.
+    /// </summary>
+    internal static async Task<int> TrainAsync(TrainingRequest request, ITrainingObserver observer, StopSignals signals, CancellationToken stop)
+    {
         var mode = Environment.GetEnvironmentVariable("Sandbox__Isolation") is { Length: > 0 } set ? set : "bwrap";
         if (!Enum.TryParse<SandboxIsolation>(mode, ignoreCase: true, out var isolation) || !Enum.IsDefined(isolation))
             return Fail($"Sandbox__Isolation must be bwrap or none, got '{mode}'");
@@ -59,7 +72,7 @@ public static class TrainCommand
         try
         {
             var options = SandboxOptions.FromSettings(request.Config.Sandbox) with { Isolation = isolation };
-            pool = await SandboxExecutorFactory.StartAsync(options, message => observer.OnEvent(new TrainingLog(TrainingLogLevel.Warning, message)), signals.Token);
+            pool = await SandboxExecutorFactory.StartAsync(options, message => observer.OnEvent(new TrainingLog(TrainingLogLevel.Warning, message)), stop);
         }
         catch (Exception e) when (e is SandboxUnavailableException or ArgumentException)
         {
@@ -70,7 +83,7 @@ public static class TrainCommand
         {
             try
             {
-                var finished = await new TrainingSession(new TorchPolicyProvider(), pool, observer).RunAsync(request, signals.Token);
+                var finished = await new TrainingSession(new TorchPolicyProvider(), pool, observer).RunAsync(request, stop);
                 return finished.Status == TrainingStatus.Completed ? 0 : signals.ExitCode;
             }
             catch (TrainingSetupException e)
@@ -190,7 +203,7 @@ public static class TrainCommand
         return null;
     }
 
-    private static int Fail(string message)
+    internal static int Fail(string message)
     {
         Console.Error.WriteLine($"{Verb}: {message}");
         return 2;

@@ -37,7 +37,8 @@ public sealed class ConsoleObserver(TextWriter steps, TextWriter log, bool json)
             ["metrics"] = new JsonObject(step.Metrics.Select(m => KeyValuePair.Create(m.Key, (JsonNode?)m.Value))),
         }.ToJsonString(AzrJson.Options);
 
-    private static string Describe(TrainingEvent e) => e switch
+    /// <summary>One readable line for an event other than a step (the run log shows the same lines).</summary>
+    public static string Describe(TrainingEvent e) => e switch
     {
         TrainingStarted s => s.ResumedFrom is null
             ? $"training {s.Preset ?? s.Config.Model.Name}: steps 1..{s.TotalSteps}, output {s.OutputDirectory}"
