@@ -12,9 +12,7 @@ public sealed class CancelTests(UiFixture ui)
         await page.GotoAsync("/runs/new");
         await UiFixture.WaitInteractiveAsync(page);
         await page.GetByTestId("run-name").FillAsync(name);
-        await page.GetByLabel("Queue (GPU class)").ClickAsync();
-        await page.Locator(".mud-popover-open .mud-list-item", new() { HasText = "gpu" }).First.ClickAsync();
-        await Expect(page.GetByTestId("config-json")).ToContainTextAsync("\"steps\"");
+        await UiFixture.SelectQueueAsync(page, "gpu");
         await page.GetByTestId("queue-run").ClickAsync();
         await page.WaitForURLAsync(RunFormTests.RunUrl());
         await Expect(page.GetByTestId("run-header")).ToContainTextAsync("queued");

@@ -41,6 +41,7 @@ public sealed partial class RunFormTests(UiFixture ui)
         await Expect(page.GetByTestId("config-json")).ToContainTextAsync("\"steps\": 3");
 
         await page.GetByTestId("run-name").FillAsync("form smoke");
+        await UiFixture.SelectQueueAsync(page, "gpu");
         await page.GetByTestId("queue-run").ClickAsync();
         await page.WaitForURLAsync(RunUrl());
         await Expect(page.GetByTestId("run-header")).ToContainTextAsync("form smoke");

@@ -86,6 +86,20 @@ public sealed class UiFixture : IAsyncLifetime
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
     }
 
+    /// <summary>
+    /// Picks a queue in the New-run form. Tests that only need a run to exist park it on <c>gpu</c>, which no worker of
+    /// the test platform serves, so the cpu worker stays free for the one tiny run that trains.
+    /// </summary>
+    public static async Task SelectQueueAsync(IPage page, string queue)
+    {
+        await page.GetByLabel("Queue (GPU class)").ClickAsync();
+        await page.Locator(".mud-popover-open .mud-list-item", new() { HasText = queue }).First.ClickAsync();
+        await Assertions.Expect(page.GetByTestId("config-json")).ToContainTextAsync("\"steps\"");
+    }
+
+    /// <summary>The last lines the server printed, for a failure message.</summary>
+    public string ServerTail(int lines = 40) => string.Join('\n', ServerOutput.Split('\n').TakeLast(lines));
+
     public async Task DisposeAsync()
     {
         if (Browser is not null)

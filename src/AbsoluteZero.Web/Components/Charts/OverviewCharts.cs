@@ -33,7 +33,7 @@ public static partial class OverviewCharts
         new("Entropy", EntropyPattern()),
         new("Gradient norm", GradNormPattern()),
         new("Buffer sizes", BufferPattern(), "tasks"),
-        new("Stage timings", TimingPattern(), "seconds", Stacked: true, Order: ["generate", "execute", "reward", "update"]),
+        new("Stage timings", TimingPattern(), "seconds", Stacked: true, Order: ["prepare", "generate", "execute", "reward", "update"]),
     ];
 
     [GeneratedRegex(@"^(?<label>(propose|solve)/[^/]+)/reward_mean$")]
@@ -60,6 +60,6 @@ public static partial class OverviewCharts
     [GeneratedRegex(@"^buffer/(?<label>[^/]+)/size$")]
     private static partial Regex BufferPattern();
 
-    [GeneratedRegex(@"^timing/(?<label>generate|execute|reward|update)$")]
+    [GeneratedRegex(@"^timing/(?<label>prepare|generate|execute|reward|update)$")]
     private static partial Regex TimingPattern();
 }
