@@ -17,6 +17,7 @@ public static class Screenshots
     {
         Directory.CreateDirectory(Folder);
         // Let charts and transitions settle; the picture is for people, nothing asserts on it.
+        await page.Mouse.MoveAsync(0, 0);
         await page.WaitForTimeoutAsync(400);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Folder, name + ".png"), FullPage = fullPage });
     }

@@ -93,6 +93,7 @@ public sealed class TinyRunTests(UiFixture ui)
         await UiFixture.WaitInteractiveAsync(page);
         await Expect(page.GetByTestId("page-error")).ToHaveCountAsync(0);
         await Expect(page.Locator("#blazor-error-ui")).ToBeHiddenAsync();
-        await Screenshots.SaveAsync(page, name);
+        // The Overview is the one page worth seeing whole: all its charts.
+        await Screenshots.SaveAsync(page, name, fullPage: name == "run-overview");
     }
 }

@@ -16,6 +16,9 @@ public sealed class UiFixture : IAsyncLifetime
     public const string Password = "browser-test-password";
 
     private readonly PostgresDatabase database = new();
+
+    // Run folders (checkpoints, trainer state) of this fixture's runs only: ids restart with every test database.
+    private readonly string runsDirectory = Path.Combine(Path.GetTempPath(), $"azr-browser-runs-{Guid.NewGuid():N}");
     private ServeProcess? serve;
     private IPlaywright? playwright;
 
@@ -34,6 +37,7 @@ public sealed class UiFixture : IAsyncLifetime
         ["ConnectionStrings__Postgres"] = database.ConnectionString,
         // Runs in the test start at once and report cancellation quickly.
         ["Platform__CancelPollInterval"] = "00:00:00.500",
+        ["Platform__RunsDirectory"] = runsDirectory,
     };
 
     public async Task InitializeAsync()
@@ -108,6 +112,8 @@ public sealed class UiFixture : IAsyncLifetime
         if (serve is not null)
             await serve.DisposeAsync();
         await database.DisposeAsync();
+        if (Directory.Exists(runsDirectory))
+            Directory.Delete(runsDirectory, recursive: true);
     }
 }
 

@@ -3,6 +3,7 @@
 // without touching a zoom the user made, and stacks series for stacked bars. Each chart's container carries
 // data-points (points drawn per series) so tests and people can see it grow.
 const charts = new Map();
+const StepIncrements = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000, 20000, 50000, 100000];
 let nextId = 1;
 
 export function create(element, spec, data) {
@@ -107,8 +108,9 @@ function options(chart) {
         title: spec.title,
         series,
         bands,
-        scales: { x: { time: !!spec.time } },
-        axes: [{ label: spec.xLabel }, { label: spec.yLabel, size: 56 }],
+        scales: { x: { time: !!spec.time }, y: spec.yRange ? { range: spec.yRange } : {} },
+        // Steps are whole numbers: no 1.5 ticks on a step axis.
+        axes: [{ label: spec.xLabel, incrs: spec.time || !spec.integerX ? undefined : StepIncrements }, { label: spec.yLabel, size: 56 }],
         cursor: { drag: { x: true, y: false }, sync: spec.sync ? { key: spec.sync } : undefined },
         legend: { live: true },
         hooks: {

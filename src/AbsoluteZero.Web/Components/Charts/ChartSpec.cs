@@ -17,6 +17,12 @@ public sealed record ChartSpec(string Title, IReadOnlyList<ChartSeries> Series)
 
     public string? XLabel { get; init; }
 
+    /// <summary>X values are whole numbers (steps): ticks only at integers.</summary>
+    public bool IntegerX { get; init; }
+
+    /// <summary>A fixed y range [min, max] (rates in [0, 1]); null scales to the data.</summary>
+    public double[]? YRange { get; init; }
+
     public string? YLabel { get; init; }
 
     public int Height { get; init; } = 220;

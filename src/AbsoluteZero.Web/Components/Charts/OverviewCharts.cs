@@ -7,7 +7,7 @@ namespace AbsoluteZero.Web.Components.Charts;
 /// series), in <see cref="Order"/> when given. Metric names are the trainer's (issue #6: <c>propose/{type}/…</c>,
 /// <c>solve/{type}/…</c>, <c>actor/…</c>, <c>buffer/{type}/size</c>, <c>timing/…</c>).
 /// </summary>
-public sealed record OverviewChart(string Title, Regex Pattern, string? YLabel = null, bool Stacked = false, string[]? Order = null)
+public sealed record OverviewChart(string Title, Regex Pattern, string? YLabel = null, bool Stacked = false, string[]? Order = null, bool Rate = false)
 {
     public string? LabelOf(string metric)
     {
@@ -26,9 +26,9 @@ public static partial class OverviewCharts
     public static readonly IReadOnlyList<OverviewChart> All =
     [
         new("Reward per task × role", RewardPattern(), "mean reward"),
-        new("Solver accuracy", AccuracyPattern(), "accuracy"),
-        new("Proposal valid rate", ValidRatePattern(), "valid / proposed"),
-        new("Learnability: solve rate of proposals", LearnabilityPattern(), "mean solve rate"),
+        new("Solver accuracy", AccuracyPattern(), "accuracy", Rate: true),
+        new("Proposal valid rate", ValidRatePattern(), "valid / proposed", Rate: true),
+        new("Learnability: solve rate of proposals", LearnabilityPattern(), "mean solve rate", Rate: true),
         new("Response length", ResponseLengthPattern(), "tokens"),
         new("Entropy", EntropyPattern()),
         new("Gradient norm", GradNormPattern()),
