@@ -82,13 +82,12 @@ public sealed class UiFixture : IAsyncLifetime
         return page;
     }
 
-    /// <summary>Waits until the Blazor circuit is connected, so clicks reach the server.</summary>
-    public static async Task WaitInteractiveAsync(IPage page)
-    {
-        await page.WaitForFunctionAsync("() => window.Blazor && document.querySelector('.mud-layout') !== null");
-        // The prerendered page becomes interactive when the circuit starts; MudBlazor's JS marks it by then.
-        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
-    }
+    /// <summary>
+    /// Waits until the page is interactive: the prerendered HTML looks the same but drops what is typed into it, so
+    /// tests wait for the marker the layout renders only once the circuit runs it.
+    /// </summary>
+    public static async Task WaitInteractiveAsync(IPage page) =>
+        await page.Locator("#azr-interactive").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
 
     /// <summary>
     /// Picks a queue in the New-run form. Tests that only need a run to exist park it on <c>gpu</c>, which no worker of

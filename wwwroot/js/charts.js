@@ -7,7 +7,10 @@ const StepIncrements = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10
 let nextId = 1;
 
 export function create(element, spec, data) {
+    // One chart per element, whatever the caller does.
+    if (element.dataset.chartId) destroy(Number(element.dataset.chartId));
     const id = nextId++;
+    element.dataset.chartId = String(id);
     const chart = { element, spec, raw: normalise(data), zoomed: false, plot: null };
     chart.plot = new uPlot(options(chart), columns(chart), element);
     chart.resize = new ResizeObserver(() => chart.plot.setSize(size(chart)));
@@ -47,6 +50,7 @@ export function destroy(id) {
     if (!chart) return;
     chart.resize.disconnect();
     chart.plot.destroy();
+    delete chart.element.dataset.chartId;
     charts.delete(id);
 }
 
@@ -108,9 +112,16 @@ function options(chart) {
         title: spec.title,
         series,
         bands,
-        scales: { x: { time: !!spec.time }, y: spec.yRange ? { range: spec.yRange } : {} },
-        // Steps are whole numbers: no 1.5 ticks on a step axis.
-        axes: [{ label: spec.xLabel, incrs: spec.time || !spec.integerX ? undefined : StepIncrements }, { label: spec.yLabel, size: 56 }],
+        scales: {
+            // Bars need half a step of room at both ends, or the first and last are cut in two.
+            x: { time: !!spec.time, range: spec.stacked ? (u, min, max) => [min - 0.5, max + 0.5] : undefined },
+            y: spec.yRange ? { range: spec.yRange } : {},
+        },
+        // Steps are whole numbers: no 1.5 ticks on a step axis. Y ticks keep their significant digits (grad norms are tiny).
+        axes: [
+            { label: spec.xLabel, incrs: spec.time || !spec.integerX ? undefined : StepIncrements },
+            { label: spec.yLabel, size: 60, values: (u, splits) => splits.map(format) },
+        ],
         cursor: { drag: { x: true, y: false }, sync: spec.sync ? { key: spec.sync } : undefined },
         legend: { live: true },
         hooks: {
