@@ -4,8 +4,8 @@ namespace AbsoluteZero.Training;
 
 /// <summary>
 /// Turns SIGTERM and SIGINT into a stop request for a training session instead of ending the process, so the session
-/// can checkpoint before it exits. The first signal cancels; later ones are ignored (a supervisor that wants the
-/// process gone sends SIGKILL after its grace period).
+/// can checkpoint before it exits. The first signal cancels; a second one ends the process at once, without a
+/// checkpoint (as does the SIGKILL a supervisor sends after its grace period).
 /// </summary>
 public sealed class StopSignals : IDisposable
 {
@@ -31,12 +31,13 @@ public sealed class StopSignals : IDisposable
 
     private void OnSignal(PosixSignalContext context)
     {
-        context.Cancel = true;
         lock (_stop)
         {
+            // A second signal gets the default action: the process ends at once.
             if (Received is not null)
                 return;
             Received = context.Signal;
+            context.Cancel = true;
         }
 
         _stop.Cancel();

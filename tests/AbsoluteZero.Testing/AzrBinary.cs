@@ -18,9 +18,8 @@ public static class AzrBinary
 
     public sealed record Result(int ExitCode, string Stdout, string Stderr);
 
-    /// <summary>Runs <c>azr</c> with the arguments, optional stdin and extra environment; fails after <paramref name="timeout"/>.</summary>
-    public static async Task<Result> RunAsync(
-        IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? environment = null, string? stdin = null, TimeSpan? timeout = null)
+    /// <summary><c>azr</c> with the arguments and extra environment, run from the repository root, every stream redirected.</summary>
+    public static ProcessStartInfo StartInfo(IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? environment = null)
     {
         if (!File.Exists(Path))
             throw new FileNotFoundException($"azr is not built at {Path}: build src/AbsoluteZero.Cli first", Path);
@@ -36,7 +35,14 @@ public static class AzrBinary
             start.ArgumentList.Add(argument);
         foreach (var (key, value) in environment ?? new Dictionary<string, string>())
             start.Environment[key] = value;
+        return start;
+    }
 
+    /// <summary>Runs <c>azr</c> with the arguments, optional stdin and extra environment; fails after <paramref name="timeout"/>.</summary>
+    public static async Task<Result> RunAsync(
+        IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? environment = null, string? stdin = null, TimeSpan? timeout = null)
+    {
+        var start = StartInfo(arguments, environment);
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();

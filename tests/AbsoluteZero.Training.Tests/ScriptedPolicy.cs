@@ -2,20 +2,11 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using AbsoluteZero.Core.Configuration;
 using AbsoluteZero.Core.Policy;
+using AbsoluteZero.Core.Tasks;
+using AbsoluteZero.Training.Benchmarks;
 using AbsoluteZero.Training.Policies;
 
 namespace AbsoluteZero.Training.Tests;
-
-/// <summary>Which of the six AZR prompts a prompt is, read from its task heading.</summary>
-public enum PromptKind
-{
-    ProposeAbduction,
-    ProposeDeduction,
-    ProposeInduction,
-    SolveAbduction,
-    SolveDeduction,
-    SolveInduction,
-}
 
 /// <summary>A prompt as the script sees it: its kind, its text, and its position in the Generate call that asked for it.</summary>
 public sealed partial record ScriptedPrompt(PromptKind Kind, string Text, int Index)
@@ -23,14 +14,7 @@ public sealed partial record ScriptedPrompt(PromptKind Kind, string Text, int In
     /// <summary>The program shown in a solver prompt (its first python block).</summary>
     public string? Program => PythonBlock().Match(Text) is { Success: true } m ? m.Groups[1].Value : null;
 
-    public static PromptKind KindOf(string prompt) =>
-        prompt.Contains("## Task: Create a New Python Code Snippet", StringComparison.Ordinal) ? PromptKind.ProposeDeduction
-        : prompt.Contains("## Task: Create a Python Code Snippet", StringComparison.Ordinal) ? PromptKind.ProposeAbduction
-        : prompt.Contains("Inputs that can be plugged into the following Code Snippet", StringComparison.Ordinal) ? PromptKind.ProposeInduction
-        : prompt.Contains("# Task: Provide One Possible Input", StringComparison.Ordinal) ? PromptKind.SolveAbduction
-        : prompt.Contains("# Task: Deduce the Output", StringComparison.Ordinal) ? PromptKind.SolveDeduction
-        : prompt.Contains("# Task: Deduce the Function", StringComparison.Ordinal) ? PromptKind.SolveInduction
-        : throw new ArgumentException("not an AZR prompt: " + prompt[..Math.Min(200, prompt.Length)]);
+    public bool Is(TaskType type, Role role) => Kind == new PromptKind(type, role);
 
     [GeneratedRegex(@"```python\n(.*?)\n```", RegexOptions.Singleline)]
     private static partial Regex PythonBlock();
@@ -62,11 +46,11 @@ public sealed class ScriptedPolicy(Func<ScriptedPrompt, string> script, Func<str
 
     public IReadOnlyList<Generation> Generate(IReadOnlyList<string> prompts, SamplingOptions options, CancellationToken cancellationToken = default)
     {
-        BeforeGenerate?.Invoke(prompts.Select(ScriptedPrompt.KindOf).ToList());
+        BeforeGenerate?.Invoke(prompts.Select(PromptKind.Of).ToList());
         cancellationToken.ThrowIfCancellationRequested();
         return prompts.Select((prompt, i) =>
         {
-            var kind = ScriptedPrompt.KindOf(prompt);
+            var kind = PromptKind.Of(prompt);
             var response = script(new ScriptedPrompt(kind, prompt, i));
             Calls.Add((kind, prompt, response));
             return new Generation(response, [1, 2, 3], Enumerable.Range(10, TokensPerResponse).ToList(), new float[TokensPerResponse], false);

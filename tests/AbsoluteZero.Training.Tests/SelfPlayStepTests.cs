@@ -4,6 +4,7 @@ using AbsoluteZero.Core.Json;
 using AbsoluteZero.Core.Parsing;
 using AbsoluteZero.Core.SelfPlay;
 using AbsoluteZero.Core.Tasks;
+using AbsoluteZero.Training.Benchmarks;
 
 namespace AbsoluteZero.Training.Tests;
 
@@ -16,25 +17,24 @@ namespace AbsoluteZero.Training.Tests;
 public class SelfPlayStepTests(SandboxFixture sandbox)
 {
     /// <summary>Two responses per batch, chosen so every batch's rewards are known by hand (see the test below).</summary>
-    private static string HandMade(ScriptedPrompt p) => p.Kind switch
+    private static string HandMade(ScriptedPrompt p) => (p.Kind.Type, p.Kind.Role) switch
     {
-        PromptKind.ProposeAbduction => p.Index == 0 ? Responses.Triplet("def f(x):\n    return x * 2", "3") : " I give up",
-        PromptKind.ProposeDeduction => p.Index == 0
+        (TaskType.Abduction, Role.Propose) => p.Index == 0 ? Responses.Triplet("def f(x):\n    return x * 2", "3") : " I give up",
+        (TaskType.Deduction, Role.Propose) => p.Index == 0
             ? Responses.Triplet("def f(s):\n    return s[::-1]", "'abc'")
             : " thinking <answer>```python\ndef f(n):\n    return n + 1\n```\n```input\n1\n```</answer>",
-        PromptKind.ProposeInduction => p.Index == 0
+        (TaskType.Induction, Role.Propose) => p.Index == 0
             ? Responses.Inputs("returns its input", "1", "2", "'x'", "[1]")
             : Responses.Inputs("too few", "1", "2"),
-        PromptKind.SolveAbduction => p.Program!.Contains("x * 2", StringComparison.Ordinal)
+        (TaskType.Abduction, Role.Solve) => p.Program!.Contains("x * 2", StringComparison.Ordinal)
             ? Responses.Input(p.Index == 0 ? "3" : "4")
             : Responses.Input(p.Index == 0 ? "\"Hello world\"" : "'bye'"),
-        PromptKind.SolveDeduction => p.Program!.Contains("[::-1]", StringComparison.Ordinal) ? Responses.Output("'cba'")
+        (TaskType.Deduction, Role.Solve) => p.Program!.Contains("[::-1]", StringComparison.Ordinal) ? Responses.Output("'cba'")
             : p.Program.Contains("n + 1", StringComparison.Ordinal) ? Responses.Output("5")
             : p.Index == 0 ? Responses.Output("'Hello world'") : " no tags at all",
-        PromptKind.SolveInduction => p.Index == 0 ? Responses.Program("def f(a):\n    return a")
+        _ => p.Index == 0 ? Responses.Program("def f(a):\n    return a")
             : p.Text.Contains("Hello world", StringComparison.Ordinal) ? Responses.Formatted("it returns its input")
             : Responses.Program("def f(a):\n    return 0"),
-        _ => throw new ArgumentOutOfRangeException(nameof(p)),
     };
 
     [Fact]
@@ -155,7 +155,7 @@ public class SelfPlayStepTests(SandboxFixture sandbox)
         Assert.Equal([0, 1, 2], buffers.Abduction.Entries.Select(e => e.Step));
         Assert.Equal([0, 1, 1, 2, 2], buffers.Deduction.Entries.Select(e => e.Step));
         // Step 2's deduction proposers were shown one of the three deduction tasks that existed at its start.
-        var references = policy.Calls.Skip(callsBefore).Where(c => c.Kind == PromptKind.ProposeDeduction).Select(c => c.Prompt).ToList();
+        var references = policy.Calls.Skip(callsBefore).Where(c => c.Kind == new PromptKind(TaskType.Deduction, Role.Propose)).Select(c => c.Prompt).ToList();
         Assert.Equal(2, references.Count);
         Assert.All(references, r => Assert.True(r.Contains("s[::-1]") || r.Contains("n + 1") || r.Contains("return a"), r));
     }
@@ -241,7 +241,7 @@ public class SelfPlayStepTests(SandboxFixture sandbox)
         var config = StepHarness.Config();
         var buffers = StepHarness.ZeroSeeded(config);
         var policy = new ScriptedPolicy(
-            p => p.Kind == PromptKind.ProposeAbduction ? Responses.Triplet("def f(x):\n    # LONG\n    return x", "1") : "nothing",
+            p => p.Is(TaskType.Abduction, Role.Propose) ? Responses.Triplet("def f(x):\n    # LONG\n    return x", "1") : "nothing",
             text => text.Contains("# LONG", StringComparison.Ordinal) ? 1_000_000 : text.Length / 4);
 
         var result = await new SelfPlayStep(policy, sandbox.Pool, config).RunAsync(1, buffers, new SamplerStreams(1));
@@ -251,6 +251,6 @@ public class SelfPlayStepTests(SandboxFixture sandbox)
         Assert.Null(proposal.SolveRate);
         Assert.Contains("solver prompt is over", proposal.Reason);
         Assert.Equal(1, buffers.Abduction.Count);
-        Assert.DoesNotContain(policy.Calls, c => c.Kind == PromptKind.SolveAbduction && c.Prompt.Contains("# LONG"));
+        Assert.DoesNotContain(policy.Calls, c => c.Kind == new PromptKind(TaskType.Abduction, Role.Solve) && c.Prompt.Contains("# LONG"));
     }
 }

@@ -4,13 +4,15 @@ using AbsoluteZero.Core.Configuration;
 using AbsoluteZero.Core.Json;
 using AbsoluteZero.Core.SelfPlay;
 using AbsoluteZero.Core.Tasks;
+using AbsoluteZero.Training.Benchmarks;
 using AbsoluteZero.Training.Checkpoints;
 using AbsoluteZero.Training.Events;
 
 namespace AbsoluteZero.Training.Tests;
 
 /// <summary>
-/// Sessions with a <see cref="ScriptedPolicy"/> (responses a function of the prompt) and the real sandbox: seeding,
+/// Sessions with a <see cref="ScriptedPolicy"/> (responses a function of the prompt, so two runs respond alike exactly
+/// when they sample the same references and solver tasks from the same buffers) and the real sandbox: seeding,
 /// checkpoints and retention, resume after a finished run and after a stop, and the events a session reports.
 /// </summary>
 [Collection(SandboxCollection.Name)]
@@ -26,7 +28,7 @@ public sealed class TrainingSessionTests(SandboxFixture sandbox) : IDisposable
         string folder, RunConfig config, bool resume, Action<TrainingEvent>? react = null, Action<IReadOnlyList<PromptKind>>? beforeGenerate = null, CancellationToken cancellationToken = default)
     {
         var events = new RecordingObserver(react);
-        var policies = new ScriptedPolicyProvider(ScriptedRuns.Respond) { BeforeGenerate = beforeGenerate };
+        var policies = new ScriptedPolicyProvider(p => ReplayedTextPolicy.Replay(p.Text, p.Index)) { BeforeGenerate = beforeGenerate };
         var finished = await new TrainingSession(policies, sandbox.Pool, events).RunAsync(new TrainingRequest(config, Path.Combine(_root, folder), resume, "tiny"), cancellationToken);
         return (finished, events, policies);
     }
@@ -69,7 +71,7 @@ public sealed class TrainingSessionTests(SandboxFixture sandbox) : IDisposable
             react: e => armed |= e is StepCompleted { Step: 1 },
             beforeGenerate: kinds =>
             {
-                if (armed && kinds.Contains(PromptKind.SolveAbduction))
+                if (armed && kinds.Contains(new PromptKind(TaskType.Abduction, Role.Solve)))
                     stop.Cancel();
             },
             cancellationToken: stop.Token);

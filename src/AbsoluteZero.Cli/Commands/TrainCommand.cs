@@ -1,8 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using AbsoluteZero.Core.Configuration;
 using AbsoluteZero.Sandbox;
 using AbsoluteZero.Training;
 using AbsoluteZero.Training.Checkpoints;
@@ -24,19 +20,15 @@ public static class TrainCommand
 
     public static Command Create()
     {
-        var preset = Text("--preset", $"Run preset: {string.Join(", ", RunPresets.All.Select(p => p.Name))} (required unless --resume).");
-        var model = Text("--model", "A local Hugging Face model folder (sets model.path).");
-        var config = Text("--config", "A JSON file of run-config overrides, as the REST API takes them (e.g. {\"schedule\": {\"save_every\": 2}}).");
-        var steps = Text("--steps", "The step to train up to (schedule.steps; default: the preset's).");
-        var output = Text("--out", "Output folder: checkpoints under DIR/checkpoints, DIR/latest links the newest.");
-        var resume = new Option<bool>("--resume") { Description = "Continue the run in --out from its newest checkpoint." };
+        var flags = new RunConfigFlags();
+        var output = new Option<string?>("--out") { Description = "Output folder: checkpoints under DIR/checkpoints, DIR/latest links the newest.", Arity = ArgumentArity.ZeroOrOne };
+        var resume = new Option<bool>("--resume") { Description = "Continue the run in --out from its newest checkpoint (its config, with --config and --steps applied over it)." };
         var json = new Option<bool>("--json") { Description = "One {\"step\", \"metrics\"} JSON line per step on stdout; everything else on stderr." };
-        var run = Text("--run", "Train the platform's run ID: config from the database, records written there (what a worker starts).");
-        var supervisor = Text("--supervisor", "With --run: the process id of the worker supervising it; the run stops (checkpointing) if it goes away.");
-        var command = new Command("train", "Train with AZR self-play, offline (checkpoints and step metrics, no database) or a platform run (--run ID).")
-        {
-            preset, model, config, steps, output, resume, json, run, supervisor,
-        };
+        var run = new Option<string?>("--run") { Description = "Train the platform's run ID: config from the database, records written there (what a worker starts).", Arity = ArgumentArity.ZeroOrOne };
+        var supervisor = new Option<string?>("--supervisor") { Description = "With --run: the process id of the worker supervising it; the run stops (checkpointing) if it goes away.", Arity = ArgumentArity.ZeroOrOne };
+        var command = new Command("train", "Train with AZR self-play, offline (checkpoints and step metrics, no database) or a platform run (--run ID).");
+        foreach (var option in flags.All.Append(output).Append(resume).Append(json).Append(run).Append(supervisor))
+            command.Options.Add(option);
         // Flag mistakes must exit with 2 like every other bad input, so unknown tokens are reported here, not by the parser.
         command.TreatUnmatchedTokensAsErrors = false;
         // A synchronous action: the parser's own SIGINT/SIGTERM handling (async actions only) would end the process
@@ -44,11 +36,9 @@ public static class TrainCommand
         command.SetAction(parseResult =>
         {
             if (parseResult.GetValue(run) is not null || parseResult.GetValue(supervisor) is not null)
-                return Train.TrainRunMode.Run(parseResult, run, supervisor, output, [preset, model, config, steps, resume, json]);
-            var request = Request(parseResult, preset, model, config, steps, output, resume, out var problem);
-            if (request is null)
-                return Fail(problem!);
-            return RunAsync(request, parseResult.GetValue(json)).GetAwaiter().GetResult();
+                return Train.TrainRunMode.Run(parseResult, run, supervisor, output, [.. flags.All, resume, json]);
+            var request = Request(parseResult, flags, parseResult.GetValue(output), parseResult.GetValue(resume), out var problem);
+            return request is null ? Fail(problem!) : RunAsync(request, parseResult.GetValue(json)).GetAwaiter().GetResult();
         });
         return command;
     }
@@ -65,9 +55,8 @@ public static class TrainCommand
     /// </summary>
     internal static async Task<int> TrainAsync(TrainingRequest request, ITrainingObserver observer, StopSignals signals, CancellationToken stop)
     {
-        var mode = Environment.GetEnvironmentVariable("Sandbox__Isolation") is { Length: > 0 } set ? set : "bwrap";
-        if (!Enum.TryParse<SandboxIsolation>(mode, ignoreCase: true, out var isolation) || !Enum.IsDefined(isolation))
-            return Fail($"Sandbox__Isolation must be bwrap or none, got '{mode}'");
+        if (Isolation(out var problem) is not { } isolation)
+            return Fail(problem!);
         SandboxPool pool;
         try
         {
@@ -98,109 +87,53 @@ public static class TrainCommand
         }
     }
 
-    private static TrainingRequest? Request(ParseResult parseResult, Option<string?> presetOption, Option<string?> modelOption, Option<string?> configOption,
-        Option<string?> stepsOption, Option<string?> outputOption, Option<bool> resumeOption, out string? problem)
+    private static TrainingRequest? Request(ParseResult parseResult, RunConfigFlags flags, string? output, bool resume, out string? problem)
     {
         problem = null;
         if (parseResult.UnmatchedTokens.Count > 0)
-            return Problem($"unknown argument '{parseResult.UnmatchedTokens[0]}'", out problem);
-        var output = parseResult.GetValue(outputOption);
-        if (string.IsNullOrWhiteSpace(output))
-            return Problem("--out DIR is required", out problem);
-        int? steps = null;
-        if (parseResult.GetValue(stepsOption) is { } stepsText)
-        {
-            if (!int.TryParse(stepsText, NumberStyles.None, CultureInfo.InvariantCulture, out var n))
-                return Problem($"--steps must be a positive whole number, got '{stepsText}'", out problem);
-            steps = n;
-        }
-
-        var overrides = new JsonObject();
-        if (parseResult.GetValue(configOption) is { } configPath && !ReadOverrides(configPath, overrides, out problem))
+            problem = $"unknown argument '{parseResult.UnmatchedTokens[0]}'";
+        else if (string.IsNullOrWhiteSpace(output))
+            problem = "--out DIR is required";
+        if (problem is not null)
             return null;
-        var presetName = parseResult.GetValue(presetOption);
-        var modelPath = parseResult.GetValue(modelOption);
-        if (modelPath is not null)
+        if (!resume)
+            return flags.Fresh(parseResult, out problem) is { } fresh ? new TrainingRequest(fresh.Config, output!, false, fresh.Preset) : null;
+
+        var latest = new CheckpointStore(output!).Latest();
+        if (latest is null)
         {
-            if (!Directory.Exists(modelPath))
-                return Problem($"--model: no folder at {modelPath}", out problem);
-            overrides["model"] = Merge(overrides["model"] as JsonObject, new JsonObject { ["path"] = Path.GetFullPath(modelPath) });
+            problem = $"--resume: {Path.GetFullPath(output!)} holds no complete checkpoint";
+            return null;
         }
 
-        RunConfig? config;
-        IReadOnlyList<ConfigError> errors;
-        if (parseResult.GetValue(resumeOption))
-        {
-            var latest = new CheckpointStore(output).Latest();
-            if (latest is null)
-                return Problem($"--resume: {Path.GetFullPath(output)} holds no complete checkpoint", out problem);
-            TrainerState saved;
-            try
-            {
-                saved = TrainerState.Read(latest.Path);
-            }
-            catch (Exception e) when (e is FormatException or IOException)
-            {
-                return Problem($"--resume: {e.Message}", out problem);
-            }
-
-            if (presetName is not null && !string.Equals(presetName, saved.Preset, StringComparison.OrdinalIgnoreCase))
-                return Problem($"--preset {presetName} does not match the run being resumed (preset {saved.Preset ?? "unknown"})", out problem);
-            if (modelPath is not null)
-                return Problem("--model cannot change the model of a run being resumed; its checkpoint holds the weights", out problem);
-            config = RunConfigBinder.Bind(saved.Config, overrides, steps, out errors);
-            presetName = saved.Preset;
-        }
-        else
-        {
-            if (presetName is null)
-                return Problem($"--preset is required (one of {string.Join(", ", RunPresets.All.Select(p => p.Name))})", out problem);
-            config = RunConfigBinder.Bind(presetName, overrides, steps, out errors);
-            presetName = RunPresets.Find(presetName)?.Name ?? presetName;
-        }
-
-        if (config is null)
-            return Problem(string.Join("; ", errors.Select(e => $"{e.Field}: {e.Message}")), out problem);
-        return new TrainingRequest(config, output, parseResult.GetValue(resumeOption), presetName);
-    }
-
-    private static bool ReadOverrides(string path, JsonObject overrides, out string? problem)
-    {
-        problem = null;
+        TrainerState saved;
         try
         {
-            if (JsonNode.Parse(File.ReadAllText(path)) is not JsonObject read)
-            {
-                problem = $"--config {path}: must hold a JSON object";
-                return false;
-            }
-
-            foreach (var (key, value) in read)
-                overrides[key] = value?.DeepClone();
-            return true;
+            saved = TrainerState.Read(latest.Path);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException)
+        catch (Exception e) when (e is FormatException or IOException)
         {
-            problem = $"--config {path}: {e.Message}";
-            return false;
+            problem = $"--resume: {e.Message}";
+            return null;
         }
+
+        if (parseResult.GetValue(flags.Preset) is { } preset && !string.Equals(preset, saved.Preset, StringComparison.OrdinalIgnoreCase))
+        {
+            problem = $"--preset {preset} does not match the run being resumed (preset {saved.Preset ?? "unknown"})";
+            return null;
+        }
+
+        return flags.Continued(parseResult, saved.Config, out problem) is { } config ? new TrainingRequest(config, output!, true, saved.Preset) : null;
     }
 
-    private static JsonObject Merge(JsonObject? target, JsonObject patch)
+    /// <summary>The sandbox isolation from <c>Sandbox__Isolation</c> (the configuration key <c>Sandbox:Isolation</c>), bwrap when unset.</summary>
+    internal static SandboxIsolation? Isolation(out string? problem)
     {
-        var merged = target?.DeepClone().AsObject() ?? [];
-        foreach (var (key, value) in patch)
-            merged[key] = value?.DeepClone();
-        return merged;
-    }
-
-    private static Option<string?> Text(string name, string description) =>
-        new(name) { Description = description, Arity = ArgumentArity.ZeroOrOne };
-
-    private static TrainingRequest? Problem(string message, out string? problem)
-    {
-        problem = message;
-        return null;
+        var mode = Environment.GetEnvironmentVariable("Sandbox__Isolation") is { Length: > 0 } set ? set : "bwrap";
+        problem = Enum.TryParse<SandboxIsolation>(mode, ignoreCase: true, out var isolation) && Enum.IsDefined(isolation)
+            ? null
+            : $"Sandbox__Isolation must be bwrap or none, got '{mode}'";
+        return problem is null ? isolation : null;
     }
 
     internal static int Fail(string message)

@@ -73,13 +73,36 @@ public sealed class SelfPlayStep
     public async Task<StepResult> RunAsync(int step, TaskBuffers buffers, SamplerStreams streams, CancellationToken cancellationToken = default)
     {
         var clock = new StepClock();
-        var busyBefore = _executor.BusySeconds;
-        var requestsBefore = _executor.Requests;
+        var (busyBefore, requestsBefore) = (_executor.BusySeconds, _executor.Requests);
         var plan = clock.TimePrepare(() => StepPlan.Build(step, _config, buffers, streams, _prompts, _fit));
         var proposers = plan.Proposers.Select(p => new ProposerRun(p.Type, p.Prompts)).ToList();
         var solvers = plan.Solvers.Select(s => new SolverRun(s.Type, s.Tasks)).ToList();
-        var launched = new List<Task>();
+        await RolloutAsync(proposers, solvers, clock, cancellationToken).ConfigureAwait(false);
 
+        var rewarded = clock.TimeReward(() => Rewards(proposers, solvers));
+        var samples = rewarded.Trained.Select((g, i) => new PolicySample(g.PromptTokens, g.ResponseTokens, rewarded.Advantages[i])).ToList();
+        var update = samples.Count > 0 ? clock.TimeUpdate(() => _policy.Update(samples, cancellationToken)) : null;
+        var (metrics, proposals, attempts) = clock.TimeReward(() => Conclude(step, buffers, rewarded, update));
+
+        var generated = proposers.Sum(p => Tokens(p.Generations) + Tokens(p.LearnabilityGenerations)) + solvers.Sum(s => Tokens(s.Generations));
+        metrics.Set("sandbox/executions", _executor.Requests - requestsBefore);
+        metrics.Set("timing/prepare", clock.Prepare);
+        metrics.Set("timing/generate", clock.Generate);
+        metrics.Set("timing/execute", clock.ExecutorWait);
+        metrics.Set("timing/executor_busy", _executor.BusySeconds - busyBefore);
+        metrics.Set("timing/reward", clock.Reward);
+        metrics.Set("timing/update", clock.Update);
+        var elapsed = clock.Elapsed;
+        metrics.Set("timing/step", elapsed);
+        metrics.Set("throughput/tokens_per_s", generated / elapsed);
+        metrics.Set("throughput/generated_tokens", generated);
+        return new StepResult(step, metrics.Values, proposals, attempts, plan.Notes);
+    }
+
+    /// <summary>Every generation of the step in its fixed order, each batch's sandbox work started as soon as its responses exist.</summary>
+    private async Task RolloutAsync(List<ProposerRun> proposers, List<SolverRun> solvers, StepClock clock, CancellationToken cancellationToken)
+    {
+        var launched = new List<Task>();
         try
         {
             foreach (var p in proposers)
@@ -102,44 +125,26 @@ public sealed class SelfPlayStep
             await Task.WhenAll(launched).ContinueWith(_ => { }, TaskScheduler.Default).ConfigureAwait(false);
             throw;
         }
+    }
 
-        var (proposerOutcomes, solverOutcomes, sequences, advantages, trainedGenerations) = clock.TimeReward(() => Rewards(proposers, solvers));
-        var samples = trainedGenerations.Select((g, i) => new PolicySample(g.PromptTokens, g.ResponseTokens, advantages[i])).ToList();
-        var update = samples.Count > 0 ? clock.TimeUpdate(() => _policy.Update(samples, cancellationToken)) : null;
-
+    /// <summary>After the update: program statistics against the start-of-step buffers, the commit, then the rest of the metrics and the records.</summary>
+    private (StepMetrics, List<ProposedTask>, List<SolverAttempt>) Conclude(int step, TaskBuffers buffers, Rewarded rewarded, UpdateStats? update)
+    {
         var metrics = new StepMetrics();
         var types = _config.SelfPlay.TaskTypes;
         foreach (var type in types)
-            metrics.Programs(type, proposerOutcomes.FirstOrDefault(o => o.Type == type)?.ValidTasks().ToList() ?? [], buffers);
-        Commit(step, buffers, proposerOutcomes);
-
-        var (proposals, attempts) = clock.TimeReward(() =>
+            metrics.Programs(type, rewarded.Proposers.FirstOrDefault(o => o.Type == type)?.ValidTasks().ToList() ?? [], buffers);
+        var proposers = Commit(step, buffers, rewarded.Proposers);
+        foreach (var type in types)
         {
-            foreach (var type in types)
-            {
-                metrics.Proposer(type, proposerOutcomes.FirstOrDefault(o => o.Type == type));
-                metrics.Solver(type, solverOutcomes.FirstOrDefault(o => o.Type == type));
-            }
+            metrics.Proposer(type, proposers.FirstOrDefault(o => o.Type == type));
+            metrics.Solver(type, rewarded.Solvers.FirstOrDefault(o => o.Type == type));
+        }
 
-            metrics.Trained(sequences, advantages, trainedGenerations);
-            metrics.Actor(update);
-            metrics.Buffers(buffers, types);
-            return (proposerOutcomes.SelectMany(o => o.Records(step, _config)).ToList(), solverOutcomes.SelectMany(o => o.Records(step)).ToList());
-        });
-
-        var generated = proposers.Sum(p => Tokens(p.Generations) + Tokens(p.LearnabilityGenerations)) + solvers.Sum(s => Tokens(s.Generations));
-        metrics.Set("sandbox/executions", _executor.Requests - requestsBefore);
-        metrics.Set("timing/prepare", clock.Prepare);
-        metrics.Set("timing/generate", clock.Generate);
-        metrics.Set("timing/execute", clock.ExecutorWait);
-        metrics.Set("timing/executor_busy", _executor.BusySeconds - busyBefore);
-        metrics.Set("timing/reward", clock.Reward);
-        metrics.Set("timing/update", clock.Update);
-        var elapsed = clock.Elapsed;
-        metrics.Set("timing/step", elapsed);
-        metrics.Set("throughput/tokens_per_s", generated / elapsed);
-        metrics.Set("throughput/generated_tokens", generated);
-        return new StepResult(step, metrics.Values, proposals, attempts, plan.Notes);
+        metrics.Trained(rewarded.Sequences, rewarded.Advantages, rewarded.Trained);
+        metrics.Actor(update);
+        metrics.Buffers(buffers, types);
+        return (metrics, proposers.SelectMany(o => o.Records(step, _config)).ToList(), rewarded.Solvers.SelectMany(o => o.Records(step)).ToList());
     }
 
     private IReadOnlyList<Generation> Generate(StepClock clock, IReadOnlyList<string> prompts, CancellationToken cancellationToken) =>
@@ -199,8 +204,7 @@ public sealed class SelfPlayStep
         }
     }
 
-    private (List<ProposerBatchOutcome>, List<SolverBatchOutcome>, List<ScoredSequence>, IReadOnlyList<double>, List<Generation>) Rewards(
-        List<ProposerRun> proposers, List<SolverRun> solvers)
+    private Rewarded Rewards(List<ProposerRun> proposers, List<SolverRun> solvers)
     {
         var proposerOutcomes = proposers.Select(p =>
         {
@@ -229,30 +233,27 @@ public sealed class SelfPlayStep
             }
         }
 
-        return (proposerOutcomes, solverOutcomes, sequences, TaskRelativeAdvantage.Compute(sequences).Advantages, generations);
+        return new Rewarded(proposerOutcomes, solverOutcomes, sequences, TaskRelativeAdvantage.Compute(sequences).Advantages, generations);
     }
 
     /// <summary>Valid tasks enter their buffers with the step number; the cap decides which of them stay.</summary>
-    private static void Commit(int step, TaskBuffers buffers, List<ProposerBatchOutcome> outcomes)
-    {
-        for (var o = 0; o < outcomes.Count; o++)
+    private static List<ProposerBatchOutcome> Commit(int step, TaskBuffers buffers, IReadOnlyList<ProposerBatchOutcome> outcomes) =>
+        outcomes.Select(outcome =>
         {
-            var outcome = outcomes[o];
             var adding = Enumerable.Range(0, outcome.Count).Where(outcome.Added).ToList();
             var (result, overflow) = outcome.Type == TaskType.Induction
                 ? (buffers.Induction.Add(adding.Select(i => new BufferEntry<InductionTask>(outcome.Verdicts[i].InductionTask!, step) { Thought = outcome.Verdicts[i].Thought })), buffers.Induction.Overflow)
                 : (buffers.Triplets(outcome.Type).Add(adding.Select(i => new BufferEntry<Triplet>(outcome.Verdicts[i].Triplet!, step) { Thought = outcome.Verdicts[i].Thought })), buffers.Triplets(outcome.Type).Overflow);
             if (result.Added == adding.Count)
-                continue;
+                return outcome;
 
             // Keep-oldest drops the newest of what was appended; evict-oldest keeps the newest.
             var dropped = overflow == BufferOverflow.KeepOldest ? adding.Skip(result.Added) : adding.Take(adding.Count - result.Added);
             var notAdded = outcome.NotAdded.ToArray();
             foreach (var i in dropped)
                 notAdded[i] = NotAddedReason.BufferFull;
-            outcomes[o] = outcome with { NotAdded = notAdded };
-        }
-    }
+            return outcome with { NotAdded = notAdded };
+        }).ToList();
 
     private static Task<bool> AllAsync(List<Task> tasks) => Task.WhenAll(tasks).ContinueWith(t =>
     {
@@ -261,6 +262,11 @@ public sealed class SelfPlayStep
     }, TaskScheduler.Default);
 
     private static long Tokens(IReadOnlyList<Generation> generations) => generations.Sum(g => (long)g.ResponseTokens.Count);
+
+    /// <summary>The step's batches with their rewards, and the sequences the update gets with their advantages, in order.</summary>
+    private sealed record Rewarded(
+        IReadOnlyList<ProposerBatchOutcome> Proposers, IReadOnlyList<SolverBatchOutcome> Solvers, IReadOnlyList<ScoredSequence> Sequences,
+        IReadOnlyList<double> Advantages, IReadOnlyList<Generation> Trained);
 
     private sealed class ProposerRun(TaskType type, IReadOnlyList<ProposerPrompt> prompts)
     {

@@ -11,4 +11,20 @@ public sealed record RunDraft(
     string Queue,
     List<string> Tags,
     string? Notes,
-    int? TotalSteps);
+    int? TotalSteps)
+{
+    /// <summary>The run to insert, queued, owned by <paramref name="owner"/>.</summary>
+    public Run ToRun(string owner, DateTimeOffset createdAt) => new()
+    {
+        Name = Name,
+        Kind = Kind,
+        Preset = Preset,
+        Config = ConfigJson,
+        Queue = Queue,
+        Owner = owner,
+        Tags = Tags,
+        Notes = Notes,
+        TotalSteps = TotalSteps,
+        CreatedAt = createdAt,
+    };
+}

@@ -48,20 +48,7 @@ public sealed class RunService(
         if (draft is null)
             return new RunCreation(null, errors.ToDictionary());
 
-        var run = new Run
-        {
-            Name = draft.Name,
-            Kind = draft.Kind,
-            Preset = draft.Preset,
-            Config = draft.ConfigJson,
-            Queue = draft.Queue,
-            Owner = owner,
-            Tags = draft.Tags,
-            Notes = draft.Notes,
-            TotalSteps = draft.TotalSteps,
-            CreatedAt = time.GetUtcNow(),
-        };
-        return new RunCreation(await InsertAndEnqueueAsync(run, ct), null);
+        return new RunCreation(await InsertAndEnqueueAsync(draft.ToRun(owner, time.GetUtcNow()), ct), null);
     }
 
     /// <summary>Inserts a queued run and enqueues its job; the run as it is after both.</summary>

@@ -81,22 +81,10 @@ public sealed class RunContinuations(IDbContextFactory<AzrDbContext> dbs, RunSer
         if (draft is null || errors.Any)
             return new RunContinuation(ContinuationOutcome.Invalid, Errors: errors.ToDictionary());
 
-        var fork = await runs.InsertAndEnqueueAsync(new Run
-        {
-            Name = draft.Name,
-            Kind = RunKind.Train,
-            Preset = draft.Preset,
-            Config = draft.ConfigJson,
-            Queue = draft.Queue,
-            Owner = owner,
-            Tags = draft.Tags,
-            Notes = draft.Notes,
-            TotalSteps = draft.TotalSteps,
-            CreatedAt = time.GetUtcNow(),
-            ParentRunId = source.Id,
-            SeedBuffersStep = request.BuffersStep,
-        }, ct);
-        return new RunContinuation(ContinuationOutcome.Done, fork);
+        var fork = draft.ToRun(owner, time.GetUtcNow());
+        fork.ParentRunId = source.Id;
+        fork.SeedBuffersStep = request.BuffersStep;
+        return new RunContinuation(ContinuationOutcome.Done, await runs.InsertAndEnqueueAsync(fork, ct));
     }
 
     /// <summary>The source's checkpoint becomes the fork's <c>model.path</c>.</summary>

@@ -13,7 +13,8 @@ public static class TrainerBinary
 
     /// <summary>
     /// <c>Platform:TrainerBinary</c> when set; else the running process when it is <c>azr</c> (serve, worker); else
-    /// <c>dotnet azr.dll</c> when the host runs as <c>dotnet azr.dll</c>; else <c>azr</c> beside the host's assemblies.
+    /// <c>dotnet azr.dll</c> when the host runs under <c>dotnet</c> beside azr.dll; else <c>azr</c> beside the host's
+    /// assemblies.
     /// </summary>
     public static ProcessStartInfo StartInfo(PlatformOptions options)
     {
@@ -29,11 +30,13 @@ public static class TrainerBinary
         if (process is not null && Path.GetFileName(process) == Name)
             return new ProcessStartInfo(process);
 
+        // Beside the host's assemblies only counts with azr.dll: a build that references the CLI without its output
+        // (the tests) copies the launcher alone, which cannot start.
         var beside = Path.Combine(AppContext.BaseDirectory, Name);
         var assembly = beside + ".dll";
-        if (process is not null && Path.GetFileNameWithoutExtension(process) == "dotnet" && File.Exists(assembly))
+        if (File.Exists(assembly) && process is not null && Path.GetFileNameWithoutExtension(process) == "dotnet")
             return new ProcessStartInfo(process) { ArgumentList = { assembly } };
-        if (File.Exists(beside))
+        if (File.Exists(assembly) && File.Exists(beside))
             return new ProcessStartInfo(beside);
 
         throw new InvalidOperationException(

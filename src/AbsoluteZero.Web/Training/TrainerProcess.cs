@@ -8,8 +8,14 @@ namespace AbsoluteZero.Web.Training;
 /// </summary>
 public sealed class TrainerProcess : IDisposable
 {
+    /// <summary>How long the last output may take to arrive once the child has exited.</summary>
+    private static readonly TimeSpan OutputDrain = TimeSpan.FromSeconds(5);
+
     private readonly Process _process;
     private readonly OutputTail _stderr = new();
+    private readonly TaskCompletionSource _exited = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource _stdoutClosed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource _stderrClosed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private TrainerProcess(Process process) => _process = process;
 
@@ -27,15 +33,22 @@ public sealed class TrainerProcess : IDisposable
         start.RedirectStandardError = true;
         var process = new Process { StartInfo = start, EnableRaisingEvents = true };
         var trainer = new TrainerProcess(process);
+        process.Exited += (_, _) => trainer._exited.TrySetResult();
         process.OutputDataReceived += (_, e) =>
         {
-            if (e.Data is not null)
+            if (e.Data is null)
+                trainer._stdoutClosed.TrySetResult();
+            else
                 onLine(e.Data);
         };
         process.ErrorDataReceived += (_, e) =>
         {
             if (e.Data is null)
+            {
+                trainer._stderrClosed.TrySetResult();
                 return;
+            }
+
             trainer._stderr.Add(e.Data);
             onLine(e.Data);
         };
@@ -47,34 +60,41 @@ public sealed class TrainerProcess : IDisposable
         return trainer;
     }
 
-    /// <summary>Waits for the child to exit (and its output to be read) and returns its exit code.</summary>
+    /// <summary>
+    /// Waits for the child to exit and returns its exit code. Its last output is awaited only briefly: a process it left
+    /// behind may hold its stdout open (Process.WaitForExitAsync would wait for that one too).
+    /// </summary>
     public async Task<int> WaitForExitAsync(CancellationToken ct)
     {
-        await _process.WaitForExitAsync(ct);
+        await _exited.Task.WaitAsync(ct);
+        await Task.WhenAny(Task.WhenAll(_stdoutClosed.Task, _stderrClosed.Task), Task.Delay(OutputDrain, CancellationToken.None));
         return _process.ExitCode;
     }
 
     /// <summary>
     /// SIGTERM, then up to <paramref name="grace"/> for the child to checkpoint and exit, then SIGKILL to it and every
-    /// descendant (sandbox workers included). Returns once the child is gone.
+    /// descendant (sandbox workers included). Returns once the child is gone, and with it whatever it had started when
+    /// it was asked to stop: a child that exits but leaves a process behind (orphaned, so no longer in its tree) has
+    /// that process killed too.
     /// </summary>
     public async Task StopAsync(TimeSpan grace)
     {
         if (_process.HasExited)
             return;
+        var started = ProcessTree.DescendantsOf(_process.Id);
         PosixSignals.Terminate(_process.Id);
-        using var deadline = new CancellationTokenSource(grace);
         try
         {
-            await _process.WaitForExitAsync(deadline.Token);
-            return;
+            await _exited.Task.WaitAsync(grace);
         }
-        catch (OperationCanceledException)
+        catch (TimeoutException)
         {
+            KillTree();
+            await _exited.Task;
         }
 
-        KillTree();
-        await _process.WaitForExitAsync(CancellationToken.None);
+        foreach (var left in started)
+            ProcessTree.KillIfAlive(left);
     }
 
     /// <summary>SIGKILL to the child and its descendants, at once.</summary>
@@ -104,17 +124,13 @@ public sealed class TrainerProcess : IDisposable
         {
             TrainerExitCodes.Interrupted or TrainerExitCodes.Terminated =>
                 "azr train was stopped by a signal this worker did not send, after checkpointing; resume the run to continue",
-            > 128 and < 192 => $"azr train was killed by signal {exitCode - 128}{SignalName(exitCode - 128)}",
+            // 128 + n is how a death by signal n is reported, but a process may also exit with such a code itself:
+            // only the signals a trainer really dies of are named.
+            134 => "azr train was killed by signal 6 (SIGABRT)",
+            137 => "azr train was killed by signal 9 (SIGKILL; out of memory, or killed by hand)",
+            139 => "azr train was killed by signal 11 (SIGSEGV)",
             _ => $"azr train exited with code {exitCode}",
         };
         return string.IsNullOrWhiteSpace(stderrTail) ? how + " and wrote nothing to stderr" : DatabaseText.Clean($"{how}: {stderrTail}");
     }
-
-    private static string SignalName(int signal) => signal switch
-    {
-        6 => " (SIGABRT)",
-        9 => " (SIGKILL; out of memory, or killed by hand)",
-        11 => " (SIGSEGV)",
-        _ => "",
-    };
 }

@@ -9,9 +9,12 @@ namespace AbsoluteZero.Web.Tests.Training;
 /// <summary>Recording rows the way a training child does (through <see cref="RunRecorder"/>), for tests of what reads them.</summary>
 public static class TrainingRows
 {
-    public static async Task RecordAsync(PlatformFixture platform, long runId, params RunRecord[] records)
+    public static Task RecordAsync(PlatformFixture platform, long runId, params RunRecord[] records) =>
+        RecordAsync(platform.ConnectionString, runId, records);
+
+    public static async Task RecordAsync(string connectionString, long runId, params RunRecord[] records)
     {
-        await using var database = NpgsqlDataSource.Create(platform.ConnectionString);
+        await using var database = NpgsqlDataSource.Create(connectionString);
         await using var recorder = new RunRecorder(database, runId, NullLogger.Instance);
         foreach (var record in records)
             recorder.Add(record);

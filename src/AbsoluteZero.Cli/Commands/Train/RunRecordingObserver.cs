@@ -26,7 +26,7 @@ public sealed class RunRecordingObserver(RunRecorder recorder) : ITrainingObserv
                 _lastStep = step;
                 // An undefined metric (null: nothing to average this step) has no point; a chart shows the gap.
                 var defined = step.Metrics.Where(m => m.Value is not null).ToDictionary(m => m.Key, m => m.Value!.Value);
-                recorder.Add(new StepRecord(step.Step, defined, e.Time.ToUniversalTime()));
+                recorder.Add(new StepRecord(step.Step, defined, StoredTime(e.Time)));
                 return;
             case CheckpointSaved saved:
                 var metrics = _lastStep?.Step == saved.Step ? JsonSerializer.Serialize(_lastStep.Metrics, AzrJson.Options) : null;
@@ -44,5 +44,15 @@ public sealed class RunRecordingObserver(RunRecorder recorder) : ITrainingObserv
             : e is TrainingLog { Level: TrainingLogLevel.Warning } ? RunLogLevels.Warning
             : RunLogLevels.Info;
         recorder.Add(new LogRecord(e.Time.ToUniversalTime(), level, ConsoleObserver.Describe(e)));
+    }
+
+    /// <summary>
+    /// A step's wall time as PostgreSQL keeps it (microseconds), so the live event and the stored point carry the same
+    /// time and a watcher prints the same line either way.
+    /// </summary>
+    private static DateTimeOffset StoredTime(DateTimeOffset time)
+    {
+        var utc = time.ToUniversalTime();
+        return utc.AddTicks(-(utc.Ticks % TimeSpan.TicksPerMicrosecond));
     }
 }

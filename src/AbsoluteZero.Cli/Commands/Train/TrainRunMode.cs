@@ -107,17 +107,21 @@ public static class TrainRunMode
             ?? throw new InvalidOperationException($"run {runId} has an empty config");
         var latest = new CheckpointStore(folder).Latest();
         var discarded = await services.GetRequiredService<RunHistory>().DiscardAfterAsync(runId, latest?.Step, stop.Token);
-        if (latest is null && run is { SeedBuffersStep: { } buffersStep, ParentRunId: { } parentId })
-            config = await SeedFromParentAsync(dbs, services.GetRequiredService<BufferSnapshots>(), parentId, buffersStep, folder, config, stop.Token);
-
         var log = services.GetRequiredService<ILoggerFactory>().CreateLogger("AbsoluteZero.Training");
         await using var database = NpgsqlDataSource.Create(ConnectionStrings.Postgres(configuration));
         await using var recorder = new RunRecorder(database, runId, log);
         if (latest is not null || discarded > 0)
         {
-            recorder.Add(new LogRecord(DateTimeOffset.UtcNow, RunLogLevels.Info, latest is null
+            Note(recorder, latest is null
                 ? $"starting again from scratch (no checkpoint); discarded {discarded} records of the earlier attempt"
-                : $"resuming from the checkpoint of step {latest.Step}; discarded {discarded} records made after it"));
+                : $"resuming from the checkpoint of step {latest.Step}; discarded {discarded} records made after it");
+        }
+
+        if (latest is null && run is { SeedBuffersStep: { } buffersStep, ParentRunId: { } parentId })
+        {
+            var files = await SeedFilesFromParentAsync(dbs, services.GetRequiredService<BufferSnapshots>(), parentId, buffersStep, folder, stop.Token);
+            Note(recorder, $"seeds: run {parentId}'s buffers after step {buffersStep}, {files.TripletCount} triplets and {files.InductionCount} induction tasks");
+            config = config with { SelfPlay = config.SelfPlay with { SeedFile = files.Triplets, InductionSeedFile = files.InductionTasks } };
         }
 
         var observer = new CompositeObserver(new ConsoleObserver(Console.Out, Console.Error, json: false), new RunRecordingObserver(recorder));
@@ -136,8 +140,8 @@ public static class TrainRunMode
     }
 
     /// <summary>A fork seeded with its parent's buffers: they become its seed files (docs/training-platform.md).</summary>
-    private static async Task<RunConfig> SeedFromParentAsync(
-        IDbContextFactory<AzrDbContext> dbs, BufferSnapshots snapshots, long parentId, int step, string folder, RunConfig config, CancellationToken ct)
+    private static async Task<SeedFiles> SeedFilesFromParentAsync(
+        IDbContextFactory<AzrDbContext> dbs, BufferSnapshots snapshots, long parentId, int step, string folder, CancellationToken ct)
     {
         string parentConfig;
         await using (var db = await dbs.CreateDbContextAsync(ct))
@@ -147,9 +151,13 @@ public static class TrainRunMode
         }
 
         var settings = JsonSerializer.Deserialize<RunConfig>(parentConfig, AzrJson.Options)!.SelfPlay;
-        var files = await snapshots.WriteSeedFilesAsync(parentId, settings, step, Path.Combine(folder, "seeds"), ct);
-        await Console.Error.WriteLineAsync(
-            $"seeding from run {parentId}'s buffers after step {step}: {files.TripletCount} triplets, {files.InductionCount} induction tasks");
-        return config with { SelfPlay = config.SelfPlay with { SeedFile = files.Triplets, InductionSeedFile = files.InductionTasks } };
+        return await snapshots.WriteSeedFilesAsync(parentId, settings, step, Path.Combine(folder, "seeds"), ct);
+    }
+
+    /// <summary>A line for the run log and for the worker's log (stderr).</summary>
+    private static void Note(RunRecorder recorder, string message)
+    {
+        Console.Error.WriteLine(message);
+        recorder.Add(new LogRecord(DateTimeOffset.UtcNow, RunLogLevels.Info, message));
     }
 }

@@ -1,0 +1,15 @@
+using System.Globalization;
+using AbsoluteZero.Web.Training;
+
+namespace AbsoluteZero.Web.Tests.Training;
+
+/// <summary>Finding a run's training child among the machine's processes.</summary>
+public static class ProcessTable
+{
+    /// <summary>The <c>azr train --run ID</c> processes of a run, wherever they are in the tree.</summary>
+    public static IReadOnlyList<ProcessTree.Entry> TrainersOf(long runId) =>
+        ProcessTree.All().Where(e => ValueAfter(e.Arguments, "--run") == runId.ToString(CultureInfo.InvariantCulture) && e.Arguments.Contains("train")).ToList();
+
+    private static string? ValueAfter(IReadOnlyList<string> arguments, string flag) =>
+        arguments.SkipWhile(a => a != flag).Skip(1).FirstOrDefault();
+}
