@@ -18,6 +18,7 @@ public sealed class AzrDbContext(DbContextOptions<AzrDbContext> options) : Ident
 {
     public DbSet<Run> Runs => Set<Run>();
     public DbSet<MetricPoint> Metrics => Set<MetricPoint>();
+    public DbSet<RunLogLine> RunLogs => Set<RunLogLine>();
     public DbSet<ProposedTask> Tasks => Set<ProposedTask>();
     public DbSet<Checkpoint> Checkpoints => Set<Checkpoint>();
     public DbSet<RegisteredModel> Models => Set<RegisteredModel>();

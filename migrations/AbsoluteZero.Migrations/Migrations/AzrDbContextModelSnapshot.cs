@@ -50,6 +50,10 @@ namespace AbsoluteZero.Migrations.Migrations
                         .HasColumnType("character varying(4096)")
                         .HasColumnName("path");
 
+                    b.Property<DateTimeOffset?>("RemovedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("removed_at");
+
                     b.Property<long>("RunId")
                         .HasColumnType("bigint")
                         .HasColumnName("run_id");
@@ -489,6 +493,10 @@ namespace AbsoluteZero.Migrations.Migrations
                         .HasColumnType("character varying(50)")
                         .HasColumnName("queue");
 
+                    b.Property<int?>("SeedBuffersStep")
+                        .HasColumnType("integer")
+                        .HasColumnName("seed_buffers_step");
+
                     b.Property<DateTimeOffset?>("StartedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("started_at");
@@ -545,6 +553,46 @@ namespace AbsoluteZero.Migrations.Migrations
                         });
                 });
 
+            modelBuilder.Entity("AbsoluteZero.Data.Runs.RunLogLine", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("level");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("message");
+
+                    b.Property<long>("RunId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("run_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_run_logs");
+
+                    b.HasIndex("RunId", "Id")
+                        .HasDatabaseName("ix_run_logs_run_id_id");
+
+                    b.ToTable("run_logs", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_run_logs_level", "level IN ('info', 'warning', 'error')");
+                        });
+                });
+
             modelBuilder.Entity("AbsoluteZero.Data.Tasks.ProposedTask", b =>
                 {
                     b.Property<long>("Id")
@@ -554,6 +602,10 @@ namespace AbsoluteZero.Migrations.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
 
+                    b.Property<bool>("AddedToBuffer")
+                        .HasColumnType("boolean")
+                        .HasColumnName("added_to_buffer");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
@@ -562,6 +614,10 @@ namespace AbsoluteZero.Migrations.Migrations
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)")
                         .HasColumnName("failure_reason");
+
+                    b.Property<string>("Imports")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("imports");
 
                     b.Property<string>("Input")
                         .HasColumnType("text")
@@ -876,6 +932,16 @@ namespace AbsoluteZero.Migrations.Migrations
                         .HasForeignKey("ParentRunId")
                         .OnDelete(DeleteBehavior.SetNull)
                         .HasConstraintName("fk_runs_runs_parent_run_id");
+                });
+
+            modelBuilder.Entity("AbsoluteZero.Data.Runs.RunLogLine", b =>
+                {
+                    b.HasOne("AbsoluteZero.Data.Runs.Run", null)
+                        .WithMany()
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_run_logs_runs_run_id");
                 });
 
             modelBuilder.Entity("AbsoluteZero.Data.Tasks.ProposedTask", b =>

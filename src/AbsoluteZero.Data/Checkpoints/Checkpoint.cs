@@ -18,4 +18,7 @@ public sealed class Checkpoint
     public string? Metrics { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>When the folder was found deleted (older checkpoints go as <c>schedule.keep_checkpoints</c> says); null while it exists.</summary>
+    public DateTimeOffset? RemovedAt { get; set; }
 }

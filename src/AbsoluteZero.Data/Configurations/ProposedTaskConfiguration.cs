@@ -19,6 +19,7 @@ internal sealed class ProposedTaskConfiguration : IEntityTypeConfiguration<Propo
         task.Property(t => t.Inputs).HasColumnType("jsonb");
         task.Property(t => t.Outputs).HasColumnType("jsonb");
         task.Property(t => t.SolverAnswers).HasColumnType("jsonb");
+        task.Property(t => t.Imports).HasColumnType("jsonb");
         task.Property(t => t.FailureReason).HasMaxLength(2000);
         task.HasOne<Run>().WithMany().HasForeignKey(t => t.RunId).OnDelete(DeleteBehavior.Cascade);
         // The buffer-at-step query: tasks of a run added at step ≤ s, by type.

@@ -57,6 +57,12 @@ public sealed class Run
 
     public string? CancelRequestedBy { get; set; }
 
-    /// <summary>The run this one resumes or forks from.</summary>
+    /// <summary>The run this one was forked from.</summary>
     public long? ParentRunId { get; set; }
+
+    /// <summary>
+    /// A fork seeded with its parent's buffers: the buffers of <see cref="ParentRunId"/> as they were after this step
+    /// replace seeding. Null for a run that seeds itself (or reads <c>self_play.seed_file</c>).
+    /// </summary>
+    public int? SeedBuffersStep { get; set; }
 }

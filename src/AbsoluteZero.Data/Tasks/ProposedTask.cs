@@ -20,7 +20,7 @@ public sealed class ProposedTask
     /// <summary>Where the task came from: <c>seed</c> (seeding round or seed file) or <c>proposed</c>.</summary>
     public required string Origin { get; set; }
 
-    /// <summary>The proposer's side as jsonb: reference triplets shown, prompt and response lengths, raw response.</summary>
+    /// <summary>The proposer's side as jsonb: <c>format_ok</c>, its <c>thought</c> and the raw <c>response</c> (null for seeds).</summary>
     public string? ProposerDetail { get; set; }
 
     public required string Program { get; set; }
@@ -41,6 +41,15 @@ public sealed class ProposedTask
     public string? Message { get; set; }
 
     public bool Valid { get; set; }
+
+    /// <summary>
+    /// The task entered its buffer: valid, and neither dropped by a full buffer nor for a solver prompt over the limit.
+    /// Seeds are in their buffers. A buffer snapshot is made of these rows only.
+    /// </summary>
+    public bool AddedToBuffer { get; set; }
+
+    /// <summary>Import lines of the program as a jsonb array of strings (the seed format's <c>imports</c>).</summary>
+    public string? Imports { get; set; }
 
     /// <summary>Why an invalid proposal was rejected (format, syntax, forbidden, nondeterministic, …).</summary>
     public string? FailureReason { get; set; }

@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Routing;
 
 namespace AbsoluteZero.Web.Api;
 
-/// <summary><c>/api/v1/runs</c>: queue, list, read and cancel runs; read their metrics and tasks.</summary>
+/// <summary><c>/api/v1/runs</c>: queue, list, read and cancel runs (what training records: <see cref="TrainingApi"/>).</summary>
 public static class RunsApi
 {
     public static RouteGroupBuilder MapRunsApi(this IEndpointRouteBuilder app)
@@ -31,9 +31,7 @@ public static class RunsApi
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("Cancel a run: a queued run at once, a running one as soon as its job notices");
-        runs.MapGet("/{id:long}/metrics", GetMetrics).ProducesProblem(StatusCodes.Status404NotFound).WithSummary("A run's metric series");
-        runs.MapGet("/{id:long}/tasks", GetTasks).ProducesProblem(StatusCodes.Status404NotFound).WithSummary("A run's proposed tasks, paged");
-        return runs;
+        return runs.MapTrainingApi();
     }
 
     public static async Task<Results<Created<RunResponse>, ValidationProblem>> CreateRun(
@@ -71,30 +69,6 @@ public static class RunsApi
                 $"Run {id} already finished ({result.Run!.Status.ToString().ToLowerInvariant()}); there is nothing to cancel.", statusCode: StatusCodes.Status409Conflict),
             _ => TypedResults.Ok(RunResponse.From(result.Run!)),
         };
-    }
-
-    public static async Task<Results<Ok<MetricsResponse>, ProblemHttpResult>> GetMetrics(
-        long id, [AsParameters] MetricsParameters parameters, RunQueries queries, CancellationToken ct)
-    {
-        if (await queries.FindAsync(id, ct) is null)
-            return RunNotFound(id);
-        var points = await queries.MetricsAsync(id, parameters.Name ?? [], parameters.AfterStep, ct);
-        var series = points.GroupBy(p => p.Name)
-            .Select(g => new MetricSeries(g.Key, g.Select(p => new MetricValue(p.Step, p.Value, p.WallTime)).ToList()))
-            .ToList();
-        return TypedResults.Ok(new MetricsResponse(id, series));
-    }
-
-    public static async Task<Results<Ok<Paged<TaskResponse>>, ValidationProblem, ProblemHttpResult>> GetTasks(
-        long id, [AsParameters] TaskListParameters parameters, RunQueries queries, CancellationToken ct)
-    {
-        var errors = new FieldErrors();
-        if (parameters.Validate(errors) is not { } valid)
-            return TypedResults.ValidationProblem(errors.ToDictionary());
-        if (await queries.FindAsync(id, ct) is null)
-            return RunNotFound(id);
-        var (tasks, total) = await queries.TasksAsync(id, valid.TaskType, parameters.Valid, parameters.AtStep, valid.Page, valid.PageSize, ct);
-        return TypedResults.Ok(new Paged<TaskResponse>(tasks.Select(TaskResponse.From).ToList(), total, valid.Page, valid.PageSize));
     }
 
     private static ProblemHttpResult RunNotFound(long id) =>

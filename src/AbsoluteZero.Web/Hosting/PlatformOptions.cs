@@ -22,4 +22,23 @@ public sealed class PlatformOptions
 
     /// <summary>How often a running run's job looks at the cancel-requested flag.</summary>
     public TimeSpan CancelPollInterval { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>
+    /// How long a cancelled (or shut-down) training child gets after SIGTERM to checkpoint and exit before its process
+    /// tree is killed. The child itself gives up after the CLI's 30 s process-termination timeout, so more than that
+    /// only matters for a child that hangs.
+    /// </summary>
+    public TimeSpan CancelGracePeriod { get; set; } = TimeSpan.FromSeconds(40);
+
+    /// <summary>
+    /// The <c>azr</c> binary a worker starts as <c>azr train --run ID</c>; empty means the running <c>azr</c> itself
+    /// (see <c>TrainerBinary</c>).
+    /// </summary>
+    public string? TrainerBinary { get; set; }
+
+    /// <summary>
+    /// Where training runs keep their checkpoints, one folder per run id; relative to the content root. Resume needs the
+    /// folder, so hosts that resume each other's runs share it.
+    /// </summary>
+    public string RunsDirectory { get; set; } = ".data/runs";
 }

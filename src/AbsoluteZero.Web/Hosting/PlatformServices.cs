@@ -1,6 +1,8 @@
 using AbsoluteZero.Data;
 using AbsoluteZero.Data.Identity;
+using AbsoluteZero.Data.Runs;
 using AbsoluteZero.Web.Runs;
+using AbsoluteZero.Web.Training;
 using AbsoluteZero.Web.Security;
 using Hangfire;
 using Hangfire.AspNetCore;
@@ -62,9 +64,17 @@ public static class PlatformServices
             .UseStorage(provider.GetRequiredService<JobStorage>()));
         services.AddSingleton<RunLifecycle>();
         services.AddScoped<RunJob>();
-        services.TryAddSingleton<IRunLauncher, PlaceholderRunLauncher>();
+        services.AddSingleton<TrainingLauncher>();
+        // Evaluation replaces this one line with its own launcher.
+        services.TryAddKeyedSingleton<IRunLauncher, PlaceholderRunLauncher>(RunKind.Eval);
+        services.TryAddSingleton<IRunLauncher, RunLauncherByKind>();
         services.AddScoped<RunService>();
         services.AddScoped<RunQueries>();
+        services.AddScoped<RunContinuations>();
+        services.AddSingleton<MetricQueries>();
+        services.AddSingleton<TaskBrowser>();
+        services.AddSingleton<CheckpointQueries>();
+        services.AddSingleton<BufferSnapshots>();
         return services;
     }
 

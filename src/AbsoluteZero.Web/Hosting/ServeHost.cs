@@ -51,7 +51,7 @@ public static class ServeHost
             server.Queues = platform.ServeQueuesOrDefault;
             server.ServerName = $"{Environment.MachineName}:serve";
         });
-        services.AddHostedService<RunStatusRelay>();
+        services.AddHostedService<RunEventRelay>();
         AddSecurity(services);
         AddApi(services);
         services.AddSignalR(hub => hub.MaximumReceiveMessageSize = platform.MaxRequestBodyBytes)

@@ -6,7 +6,7 @@ namespace AbsoluteZero.Web.Hosting;
 
 /// <summary>
 /// <c>azr worker --queues …</c>: a Hangfire server and nothing else, for GPU hosts. It shares the PostgreSQL of
-/// <c>azr serve</c>; status changes reach browsers through the database (see <c>RunStatusRelay</c>).
+/// <c>azr serve</c>; status changes reach browsers through the database (see <c>RunEventRelay</c>).
 /// </summary>
 public static class WorkerHost
 {

@@ -11,7 +11,7 @@ namespace AbsoluteZero.Web.Runs;
 /// <summary>
 /// Every change of a run's status. Each is one conditional UPDATE (only from the status it expects), so a cancel and a
 /// job starting at the same moment cannot both win, plus a NOTIFY in the same transaction that
-/// <see cref="RunStatusRelay"/> turns into a hub event.
+/// <see cref="RunEventRelay"/> turns into a hub event.
 /// </summary>
 public sealed class RunLifecycle(IDbContextFactory<AzrDbContext> dbs, TimeProvider time)
 {
@@ -56,6 +56,25 @@ public sealed class RunLifecycle(IDbContextFactory<AzrDbContext> dbs, TimeProvid
             .SetProperty(r => r.FinishedAt, now)
             .SetProperty(r => r.StopReason, stopReason)
             .SetProperty(r => r.Error, error), ct);
+    }
+
+    /// <summary>
+    /// A failed or cancelled run → queued again (resume): how it ended is cleared; the job started next continues it
+    /// from its last checkpoint.
+    /// </summary>
+    public Task<Run?> RequeueAsync(long runId, RunStatus from, CancellationToken ct)
+    {
+        if (from is not (RunStatus.Failed or RunStatus.Cancelled))
+            throw new ArgumentException($"only failed or cancelled runs are queued again, not {from}", nameof(from));
+        return MoveAsync(runId, from, s => s
+            .SetProperty(r => r.Status, RunStatus.Queued)
+            .SetProperty(r => r.StartedAt, (DateTimeOffset?)null)
+            .SetProperty(r => r.FinishedAt, (DateTimeOffset?)null)
+            .SetProperty(r => r.WorkerHost, (string?)null)
+            .SetProperty(r => r.Error, (string?)null)
+            .SetProperty(r => r.StopReason, (string?)null)
+            .SetProperty(r => r.CancelRequested, false)
+            .SetProperty(r => r.CancelRequestedBy, (string?)null), ct);
     }
 
     public async Task<bool> IsCancelRequestedAsync(long runId, CancellationToken ct)

@@ -19,7 +19,11 @@ public static partial class RunRequestBinder
     public const int MaxTags = 20;
     public const int MaxNotesLength = 10_000;
 
-    public static RunDraft? Bind(CreateRunRequest request, FieldErrors errors)
+    /// <param name="trainBaseline">
+    /// For a fork: the config a train request's overrides merge into instead of its preset's (the preset is still checked
+    /// and recorded).
+    /// </param>
+    public static RunDraft? Bind(CreateRunRequest request, FieldErrors errors, RunConfig? trainBaseline = null)
     {
         var kind = request.Kind ?? RunKind.Train;
         var name = request.Name?.Trim();
@@ -33,7 +37,7 @@ public static partial class RunRequestBinder
 
         var preset = request.Preset is null ? null : RunPresets.Find(request.Preset);
         var bound = kind == RunKind.Train
-            ? BindTrain(request, preset, errors)
+            ? BindTrain(request, preset, trainBaseline, errors)
             : BindEval(request, preset, errors);
         if (bound is null || errors.Any)
             return null;
@@ -43,7 +47,7 @@ public static partial class RunRequestBinder
     }
 
     private static (string ConfigJson, string DefaultName, string DefaultQueue, int? TotalSteps)? BindTrain(
-        CreateRunRequest request, RunPreset? preset, FieldErrors errors)
+        CreateRunRequest request, RunPreset? preset, RunConfig? trainBaseline, FieldErrors errors)
     {
         var known = string.Join(", ", RunPresets.All.Select(p => p.Name));
         if (string.IsNullOrWhiteSpace(request.Preset))
@@ -52,7 +56,7 @@ public static partial class RunRequestBinder
             errors.Add("preset", $"unknown preset '{request.Preset}'; one of: {known}");
 
         // Without a usable preset the reference defaults stand in, so the other fields are still checked.
-        var baseline = preset?.Config ?? new RunConfig();
+        var baseline = trainBaseline ?? preset?.Config ?? new RunConfig();
         if (request.Config is { } overrides)
         {
             var groups = JsonSerializer.SerializeToNode(baseline, AzrJson.Options)!.AsObject();

@@ -61,25 +61,43 @@ public sealed class RunService(
             TotalSteps = draft.TotalSteps,
             CreatedAt = time.GetUtcNow(),
         };
-        await using var db = await dbs.CreateDbContextAsync(ct);
-        db.Runs.Add(run);
-        await db.SaveChangesAsync(ct);
+        return new RunCreation(await InsertAndEnqueueAsync(run, ct), null);
+    }
 
+    /// <summary>Inserts a queued run and enqueues its job; the run as it is after both.</summary>
+    public async Task<Run> InsertAndEnqueueAsync(Run run, CancellationToken ct)
+    {
+        await using (var db = await dbs.CreateDbContextAsync(ct))
+        {
+            db.Runs.Add(run);
+            await db.SaveChangesAsync(ct);
+        }
+
+        return await EnqueueAsync(run.Id, run.Queue, ct);
+    }
+
+    /// <summary>
+    /// Enqueues the job of a queued run on <paramref name="queue"/> and records its id. If enqueueing fails the run is
+    /// marked failed with the reason, and the exception goes on.
+    /// </summary>
+    public async Task<Run> EnqueueAsync(long runId, string queue, CancellationToken ct)
+    {
         string jobId;
         try
         {
-            jobId = jobs.Create(Job.FromExpression<RunJob>(j => j.ExecuteAsync(run.Id, CancellationToken.None)), new EnqueuedState(run.Queue));
+            jobId = jobs.Create(Job.FromExpression<RunJob>(j => j.ExecuteAsync(runId, CancellationToken.None)), new EnqueuedState(queue));
         }
         catch (Exception e)
         {
-            log.LogError(e, "Could not enqueue run {RunId}", run.Id);
-            await lifecycle.FinishAsync(run.Id, RunStatus.Queued, RunStatus.Failed, StopReasons.Error, "could not enqueue the run's job: " + e.Message, CancellationToken.None);
+            log.LogError(e, "Could not enqueue run {RunId}", runId);
+            await lifecycle.FinishAsync(runId, RunStatus.Queued, RunStatus.Failed, StopReasons.Error, "could not enqueue the run's job: " + e.Message, CancellationToken.None);
             throw;
         }
 
         // Only the job id: the job may already have moved the run on.
-        await db.Runs.Where(r => r.Id == run.Id).ExecuteUpdateAsync(s => s.SetProperty(r => r.JobId, jobId), ct);
-        return new RunCreation(await db.Runs.AsNoTracking().FirstAsync(r => r.Id == run.Id, ct), null);
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        await db.Runs.Where(r => r.Id == runId).ExecuteUpdateAsync(s => s.SetProperty(r => r.JobId, jobId), ct);
+        return await db.Runs.AsNoTracking().FirstAsync(r => r.Id == runId, ct);
     }
 
     /// <summary>

@@ -26,10 +26,12 @@ public sealed record RunResponse(
     string? StopReason,
     bool CancelRequested,
     string? CancelRequestedBy,
-    long? ParentRunId)
+    long? ParentRunId,
+    int? SeedBuffersStep)
 {
     public static RunResponse From(Run run) =>
         new(run.Id, run.Name, run.Kind, run.Status, run.Preset, run.Queue, run.Owner, run.Tags, run.Notes,
             JsonColumn.Parse(run.Config), run.CreatedAt, run.StartedAt, run.FinishedAt, run.CurrentStep, run.TotalSteps,
-            run.JobId, run.WorkerHost, run.Error, run.StopReason, run.CancelRequested, run.CancelRequestedBy, run.ParentRunId);
+            run.JobId, run.WorkerHost, run.Error, run.StopReason, run.CancelRequested, run.CancelRequestedBy, run.ParentRunId,
+            run.SeedBuffersStep);
 }

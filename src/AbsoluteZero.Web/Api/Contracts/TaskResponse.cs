@@ -19,14 +19,16 @@ public sealed record TaskResponse(
     JsonElement? Outputs,
     string? Message,
     bool Valid,
+    bool AddedToBuffer,
     string? FailureReason,
     double? SolveRate,
     double? ProposerReward,
     JsonElement? SolverAnswers,
+    JsonElement? Imports,
     DateTimeOffset CreatedAt)
 {
     public static TaskResponse From(ProposedTask t) => new(
         t.Id, t.RunId, t.Step, t.TaskType, t.Origin, JsonColumn.ParseOrNull(t.ProposerDetail), t.Program, t.Input, t.Output,
-        JsonColumn.ParseOrNull(t.Inputs), JsonColumn.ParseOrNull(t.Outputs), t.Message, t.Valid, t.FailureReason, t.SolveRate, t.ProposerReward,
-        JsonColumn.ParseOrNull(t.SolverAnswers), t.CreatedAt);
+        JsonColumn.ParseOrNull(t.Inputs), JsonColumn.ParseOrNull(t.Outputs), t.Message, t.Valid, t.AddedToBuffer, t.FailureReason,
+        t.SolveRate, t.ProposerReward, JsonColumn.ParseOrNull(t.SolverAnswers), JsonColumn.ParseOrNull(t.Imports), t.CreatedAt);
 }
