@@ -10,6 +10,9 @@ FROM mcr.microsoft.com/dotnet/sdk:10.0-noble AS build
 ARG TORCH_DEVICE
 WORKDIR /src
 COPY . .
+# The UI's browser libraries (uPlot) come from package-lock.json, copied into wwwroot/lib/ before publish.
+RUN apt-get update && apt-get install -y --no-install-recommends nodejs npm && rm -rf /var/lib/apt/lists/* \
+    && scripts/web-assets
 RUN dotnet publish src/AbsoluteZero.Cli -c Release -o /app -p:TorchDevice=${TORCH_DEVICE}
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0-noble AS runtime

@@ -5,6 +5,7 @@ using AbsoluteZero.Data.Identity;
 using AbsoluteZero.Web.Account;
 using AbsoluteZero.Web.Api;
 using AbsoluteZero.Web.Components;
+using AbsoluteZero.Web.Components.Live;
 using AbsoluteZero.Web.Health;
 using AbsoluteZero.Web.Live;
 using AbsoluteZero.Web.Security;
@@ -61,6 +62,7 @@ public static class ServeHost
             .AddCheck<HangfireStorageHealthCheck>("hangfire");
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
+        services.AddUiRunEvents();
         services.AddCascadingAuthenticationState();
 
         HostCustomization.ApplyServices(customization, services);
