@@ -73,7 +73,8 @@ public sealed class RunEventsTests(PlatformFixture platform)
             Assert.Equal(RunStatus.Running, (await HubEvents.NextAsync(events)).Status);
             var failed = await HubEvents.NextAsync(events);
             Assert.Equal(RunStatus.Failed, failed.Status);
-            Assert.Equal(PlaceholderRunLauncher.TrainingMissing, failed.Error);
+            // The worker runs in the test process, which is not azr: the launcher fails the run saying what is missing.
+            Assert.Contains("Platform:TrainerBinary", failed.Error);
         }
         finally
         {

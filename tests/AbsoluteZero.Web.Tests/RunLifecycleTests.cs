@@ -92,13 +92,16 @@ public sealed class RunLifecycleTests(PlatformFixture platform)
     }
 
     [Fact]
-    public async Task A_tiny_run_is_picked_up_on_the_cpu_queue_and_the_placeholder_fails_it_honestly()
+    public async Task A_tiny_run_is_picked_up_on_the_cpu_queue_and_a_host_without_the_azr_binary_fails_it_saying_so()
     {
+        // This host runs inside the test process, not as azr, and no Platform:TrainerBinary is set: the training
+        // launcher cannot start its child and says how to fix that (the real binary trains in TrainingEndToEndTests).
         using var client = platform.Client(platform.Researcher);
         var id = await RunPolling.CreateAsync(client, new { kind = "train", preset = "tiny", steps = 2 });
         var run = await RunPolling.WaitForStatusAsync(client, id, "failed");
         Assert.Equal("cpu", run.GetProperty("queue").GetString());
-        Assert.Equal(PlaceholderRunLauncher.TrainingMissing, run.GetProperty("error").GetString());
+        Assert.Contains("cannot find the azr binary", run.GetProperty("error").GetString());
+        Assert.Contains("Platform:TrainerBinary", run.GetProperty("error").GetString());
         Assert.Equal(StopReasons.Error, run.GetProperty("stop_reason").GetString());
         Assert.Equal(Environment.MachineName, run.GetProperty("worker_host").GetString());
         Assert.Equal(JsonValueKind.String, run.GetProperty("started_at").ValueKind);

@@ -17,6 +17,7 @@ public static class CommandCatalog
         GradeCommand.Create(),
         EvalCommand.Create(),
         BenchmarksCommand.Create(),
+        TrainCommand.Create(),
         WatchCommand.Create(),
         BenchCommand.Create(),
     ];

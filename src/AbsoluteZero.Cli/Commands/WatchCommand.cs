@@ -14,7 +14,7 @@ public static class WatchCommand
     public static Command Create()
     {
         var run = new Argument<long>("RUN") { Description = "The run's id." };
-        var server = new Option<Uri>("--server")
+        var server = new Option<string>("--server")
         {
             Description = "The azr serve URL, e.g. http://127.0.0.1:5000.",
             Required = true,
@@ -26,8 +26,8 @@ public static class WatchCommand
         };
         server.Validators.Add(result =>
         {
-            if (result.GetValueOrDefault<Uri>() is { IsAbsoluteUri: false } or { Scheme: not ("http" or "https") })
-                result.AddError("--server must be an absolute http or https URL");
+            if (ServerUri(result.GetValueOrDefault<string>()) is null)
+                result.AddError("--server must be an absolute http or https URL, e.g. http://127.0.0.1:5000");
         });
 
         var command = new Command("watch", "Follow a run: one JSON line per training step on stdout until the run ends (exit 0 succeeded, 2 failed, 3 cancelled).")
@@ -36,9 +36,12 @@ public static class WatchCommand
         };
         command.SetAction(async (parseResult, ct) =>
         {
-            await using var watcher = new RunWatcher(parseResult.GetValue(server)!, parseResult.GetValue(token)!, parseResult.GetValue(run), Console.Out, Console.Error);
+            await using var watcher = new RunWatcher(ServerUri(parseResult.GetValue(server))!, parseResult.GetValue(token)!, parseResult.GetValue(run), Console.Out, Console.Error);
             return await watcher.RunAsync(ct);
         });
         return command;
     }
+
+    private static Uri? ServerUri(string? text) =>
+        Uri.TryCreate(text, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" ? uri : null;
 }

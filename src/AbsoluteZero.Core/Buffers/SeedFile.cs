@@ -47,7 +47,8 @@ public static class SeedFile
         ["imports"] = new JsonArray(t.Imports.Select(i => (JsonNode?)i).ToArray()),
     };
 
-    private static Triplet ToTriplet(JsonObject row)
+    /// <summary>A triplet from one row; <see cref="FormatException"/> names the field that is wrong.</summary>
+    public static Triplet ToTriplet(JsonObject row)
     {
         if (row["composite_functions"] is JsonArray { Count: > 0 })
             throw new FormatException("composite_functions is not empty; composite-function tasks are not supported");
@@ -59,7 +60,8 @@ public static class SeedFile
         };
     }
 
-    private static InductionTask ToInductionTask(JsonObject row)
+    /// <summary>An induction task from one row; <see cref="FormatException"/> names the field that is wrong.</summary>
+    public static InductionTask ToInductionTask(JsonObject row)
     {
         var inputs = Strings(row, "inputs", optional: false);
         var outputs = Strings(row, "outputs", optional: false);
@@ -73,7 +75,11 @@ public static class SeedFile
         };
     }
 
-    private static IReadOnlyList<T> ReadRows<T>(string path, Func<JsonObject, T> convert)
+    /// <summary>
+    /// Every non-blank line of a JSONL file as an object, converted; a line that is not an object, or that
+    /// <paramref name="convert"/> refuses with a <see cref="FormatException"/>, is an error naming the file and line.
+    /// </summary>
+    public static IReadOnlyList<T> ReadRows<T>(string path, Func<JsonObject, T> convert)
     {
         var rows = new List<T>();
         var lineNumber = 0;
@@ -96,7 +102,8 @@ public static class SeedFile
         return rows;
     }
 
-    private static void WriteRows(string path, IEnumerable<JsonObject> rows)
+    /// <summary>One compact JSON object per line, UTF-8 without a byte-order mark.</summary>
+    public static void WriteRows(string path, IEnumerable<JsonObject> rows)
     {
         using var writer = new StreamWriter(path, append: false, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
         foreach (var row in rows)

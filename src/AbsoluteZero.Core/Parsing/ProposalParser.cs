@@ -52,16 +52,21 @@ public static class ProposalParser
     /// </summary>
     public static ParseResult<ParsedInductionProposal> ParseInduction(string answerContent, int inputCount)
     {
-        var inputs = FencedBlocks.All(FencedBlocks.Input(), answerContent).Select(PythonText.Strip).ToList();
+        var (inputs, message) = ReadInduction(answerContent);
         if (inputs.Count < inputCount)
             return ParseResult<ParsedInductionProposal>.Fail($"the answer has {inputs.Count} ```input``` blocks; {inputCount} are needed");
+        if (message is null)
+            return ParseResult<ParsedInductionProposal>.Fail("the answer has no ```message``` block");
+        return ParseResult<ParsedInductionProposal>.Success(new ParsedInductionProposal(inputs.Skip(inputs.Count - inputCount).ToList(), message));
+    }
 
+    /// <summary>Every input block and the message (null when there is none) of an induction answer, before anything is required of them.</summary>
+    public static (IReadOnlyList<string> Inputs, string? Message) ReadInduction(string answerContent)
+    {
+        var inputs = FencedBlocks.All(FencedBlocks.Input(), answerContent).Select(PythonText.Strip).ToList();
         var message = FencedBlocks.First(FencedBlocks.Message(), answerContent)
             ?? FencedBlocks.First(FencedBlocks.MessageTag(), answerContent)
             ?? FencedBlocks.First(FencedBlocks.MessageHeading(), answerContent);
-        if (message is null)
-            return ParseResult<ParsedInductionProposal>.Fail("the answer has no ```message``` block");
-
-        return ParseResult<ParsedInductionProposal>.Success(new ParsedInductionProposal(inputs[^inputCount..], PythonText.Strip(message)));
+        return (inputs, message is null ? null : PythonText.Strip(message));
     }
 }

@@ -4,8 +4,9 @@ namespace AbsoluteZero.Web.Runs;
 
 /// <summary>
 /// The seam between the platform and the work a run does. <see cref="RunJob"/> owns the run's status, cancellation
-/// and recording; a launcher only does the work. Training (issue #6) will provide one that starts
-/// <c>azr train --run ID</c> as a child process and supervises it; until then <see cref="PlaceholderRunLauncher"/> stands in.
+/// and recording; a launcher only does the work. Training runs are started as
+/// <c>azr train --run ID</c> child processes by <see cref="Training.TrainingLauncher"/>; the platform
+/// registers <see cref="RunLauncherByKind"/>, which hands each run to the launcher of its kind.
 /// </summary>
 public interface IRunLauncher
 {

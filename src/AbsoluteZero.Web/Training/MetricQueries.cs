@@ -48,20 +48,21 @@ public sealed class MetricQueries(IDbContextFactory<AzrDbContext> dbs)
         if (buckets is < 1 or > MaxBuckets)
             throw new ArgumentOutOfRangeException(nameof(buckets), buckets, $"must be between 1 and {MaxBuckets}");
         await using var db = await dbs.CreateDbContextAsync(ct);
-        var extent = await Filtered(db, runId, names, fromStep, toStep).GroupBy(_ => 1).Select(g => new { Low = g.Min(m => m.Step), High = g.Max(m => m.Step) }).FirstOrDefaultAsync(ct);
-        if (extent is null)
+        var recorded = Filtered(db, runId, names, fromStep, toStep);
+        if (await recorded.MinAsync(m => (int?)m.Step, ct) is not { } first)
             return [];
 
-        var low = fromStep ?? extent.Low;
-        var high = toStep ?? extent.High;
+        var low = fromStep ?? first;
+        var high = toStep ?? await recorded.MaxAsync(m => m.Step, ct);
         var nameFilter = names.Count > 0 ? names.ToArray() : null;
-        // width_bucket splits [low, high + 1) into equal widths: bucket b (1-based) holds steps with
-        // low + (b-1)·w ≤ step < low + b·w, w = (high + 1 − low) / buckets.
+        // width_bucket splits [low, high + 1) into equal widths: bucket b (1-based) holds the steps with
+        // low + (b-1)·w ≤ step < low + b·w, w = (high + 1 − low) / buckets. Columns are snake_case because EF maps
+        // BucketRow with the context's naming convention.
         var rows = await db.Database.SqlQuery<BucketRow>($"""
-            SELECT name AS "Name", width_bucket(step, {low}, {high + 1}, {buckets}) AS "Bucket",
-                   min(step) AS "FromStep", max(step) AS "ToStep", min(value) AS "Min", max(value) AS "Max",
-                   (array_agg(value ORDER BY step DESC))[1] AS "Last", (array_agg(wall_time ORDER BY step DESC))[1] AS "LastWallTime",
-                   count(*)::int AS "Count"
+            SELECT name, width_bucket(step, {low}, {high + 1}, {buckets}) AS bucket,
+                   min(step) AS from_step, max(step) AS to_step, min(value) AS min, max(value) AS max,
+                   (array_agg(value ORDER BY step DESC))[1] AS last, (array_agg(wall_time ORDER BY step DESC))[1] AS last_wall_time,
+                   count(*)::int AS count
             FROM metrics
             WHERE run_id = {runId} AND step BETWEEN {low} AND {high} AND ({nameFilter}::text[] IS NULL OR name = ANY({nameFilter}))
             GROUP BY name, 2

@@ -118,7 +118,7 @@ public static class RunRecordWriter
             : ExecuteAsync(connection,
                 "INSERT INTO run_logs (run_id, at, level, message) SELECT $1, l.at, l.level, l.message " +
                 "FROM unnest($2::timestamptz[], $3::text[], $4::text[]) WITH ORDINALITY AS l(at, level, message, n) ORDER BY l.n",
-                ct, runId, lines.Select(l => l.At).ToArray(), lines.Select(l => l.Level).ToArray(), lines.Select(l => l.Message).ToArray());
+                ct, runId, lines.Select(l => l.At).ToArray(), lines.Select(l => l.Level).ToArray(), lines.Select(l => DatabaseText.Clean(l.Message)).ToArray());
 
     private static Task RegisterModelAsync(NpgsqlConnection connection, long runId, ModelRecord m, CancellationToken ct) =>
         ExecuteAsync(connection,

@@ -34,13 +34,14 @@ public sealed class TaskBrowser(IDbContextFactory<AzrDbContext> dbs)
     public async Task<IReadOnlyList<FailureReasonCount>> FailureReasonsAsync(long runId, CancellationToken ct)
     {
         await using var db = await dbs.CreateDbContextAsync(ct);
-        return await db.Tasks.AsNoTracking()
+        var counts = await db.Tasks.AsNoTracking()
             .Where(t => t.RunId == runId && t.FailureReason != null)
             .GroupBy(t => t.FailureReason!)
-            .Select(g => new FailureReasonCount(g.Key, g.Count()))
+            .Select(g => new { Reason = g.Key, Count = g.Count() })
             .OrderByDescending(r => r.Count).ThenBy(r => r.Reason)
             .Take(MaxReasons)
             .ToListAsync(ct);
+        return counts.Select(r => new FailureReasonCount(r.Reason, r.Count)).ToList();
     }
 
     private static IQueryable<ProposedTask> Filtered(AzrDbContext db, long runId, TaskFilter f)

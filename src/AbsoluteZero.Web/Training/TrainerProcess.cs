@@ -107,7 +107,7 @@ public sealed class TrainerProcess : IDisposable
             > 128 and < 192 => $"azr train was killed by signal {exitCode - 128}{SignalName(exitCode - 128)}",
             _ => $"azr train exited with code {exitCode}",
         };
-        return string.IsNullOrWhiteSpace(stderrTail) ? how + " and wrote nothing to stderr" : $"{how}: {stderrTail}";
+        return string.IsNullOrWhiteSpace(stderrTail) ? how + " and wrote nothing to stderr" : DatabaseText.Clean($"{how}: {stderrTail}");
     }
 
     private static string SignalName(int signal) => signal switch

@@ -59,10 +59,25 @@ public class SolverGraderTests(SandboxFixture sandbox)
             " x</think><answer>```output\n{42}\n```</answer>",
             " x</think><answer>```output\n84 / 2\n```</answer>",
         };
-        Assert.Equal(5 / 8.0, await estimator.DeductionAsync(Doubling, samples));
+        var deduction = await estimator.DeductionAsync(Doubling, samples);
+        Assert.Equal(5 / 8.0, deduction.SolveRate);
+        Assert.Equal([true, true, false, false, true, true, false, true], deduction.Answers.Select(a => a.Correct));
+        Assert.Equal("40", deduction.Answers[2].Answer);
+        Assert.NotNull(deduction.Answers[2].Reason);
 
         var induction = new InductionTask("def f(a):\n    return a * 2", ["1", "2", "3", "4"], ["2", "4", "6", "8"], "double");
-        Assert.Equal(0.5, await estimator.InductionAsync(induction, ["<answer>```python\ndef f(a):\n    return a + a\n```</answer>", "<answer>no code</answer>"]));
-        Assert.Equal(1.0, await estimator.AbductionAsync(Doubling, ["<answer>```input\n21\n```</answer>", "<answer>21.0</answer>"]));
+        Assert.Equal(0.5, (await estimator.InductionAsync(induction, ["<answer>```python\ndef f(a):\n    return a + a\n```</answer>", "<answer>no code</answer>"])).SolveRate);
+        Assert.Equal(1.0, (await estimator.AbductionAsync(Doubling, ["<answer>```input\n21\n```</answer>", "<answer>21.0</answer>"])).SolveRate);
+    }
+
+    [Fact]
+    public async Task A_learnability_sample_is_read_up_to_a_new_assistant_turn_as_trained_responses_are()
+    {
+        // The answer after the model's own second "Assistant:" turn is not the sample's answer (the grader agrees).
+        const string sample = " x</think><answer>```output\n40\n```</answer>\nUser: again\nAssistant: <think>y</think><answer>```output\n42\n```</answer>";
+        var estimate = await new SolveRateEstimator(Judge).DeductionAsync(Doubling, [sample]);
+        Assert.Equal(0.0, estimate.SolveRate);
+        Assert.Equal("40", estimate.Answers[0].Answer);
+        Assert.False((await Grader.DeductionAsync(Doubling, sample)).Correct);
     }
 }

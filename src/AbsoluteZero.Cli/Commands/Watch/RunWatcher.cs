@@ -157,9 +157,11 @@ public sealed class RunWatcher : IAsyncDisposable
             await PrintAsync(step);
     }
 
+    /// <summary>Metrics in name order, so a step reads the same whether it arrived live or was caught up.</summary>
     private async Task PrintAsync(StepEvent step)
     {
-        await _output.WriteLineAsync(JsonSerializer.Serialize(step, AzrJson.Options));
+        var sorted = new SortedDictionary<string, double>(step.Metrics.ToDictionary(), StringComparer.Ordinal);
+        await _output.WriteLineAsync(JsonSerializer.Serialize(step with { Metrics = sorted }, AzrJson.Options));
         await _output.FlushAsync();
         _lastPrinted = step.Step;
     }
