@@ -3,6 +3,7 @@ using AbsoluteZero.Data.Evaluation;
 using AbsoluteZero.Data.Runs;
 using AbsoluteZero.Evaluation.Generation;
 using AbsoluteZero.Web.Live;
+using AbsoluteZero.Web.Training;
 using Microsoft.EntityFrameworkCore;
 
 namespace AbsoluteZero.Web.Evaluation;
@@ -74,15 +75,15 @@ public sealed class EvalRunStore(IDbContextFactory<AzrDbContext> dbs, TimeProvid
         Benchmark = s.Benchmark,
         ProblemId = s.ProblemId,
         SampleIndex = s.SampleIndex,
-        Prompt = PostgresText.Clean(s.Prompt),
-        Completion = PostgresText.Clean(s.Completion),
-        ExtractedAnswer = PostgresText.CleanOrNull(s.Extracted),
+        Prompt = DatabaseText.Clean(s.Prompt),
+        Completion = DatabaseText.Clean(s.Completion),
+        ExtractedAnswer = DatabaseText.CleanOrNull(s.Extracted),
         Reference = s.Reference,
         Passed = s.Passed,
         BasePassed = s.BasePassed,
         PlusPassed = s.PlusPassed,
         Truncated = s.Truncated,
-        FailureDetail = PostgresText.CleanOrNull(s.FailureDetail),
+        FailureDetail = DatabaseText.CleanOrNull(s.FailureDetail),
         CreatedAt = now,
     };
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using AbsoluteZero.Core.Configuration;
 using AbsoluteZero.Core.Json;
+using AbsoluteZero.Cli.Commands.Train;
 using AbsoluteZero.Data;
 using AbsoluteZero.Evaluation.Benchmarks;
 using AbsoluteZero.Evaluation.Benchmarks.MathSets;
@@ -34,8 +35,15 @@ internal static class EvalRunMode
     public static async Task<int> RunAsync(long runId, int? supervisor, string? dataDirectory, CodeScoringOptions scoring, SandboxOptions sandbox,
         CancellationToken stop)
     {
-        using var watch = new SupervisorWatch(supervisor);
-        using var cancel = CancellationTokenSource.CreateLinkedTokenSource(stop, watch.Gone);
+        using var cancel = CancellationTokenSource.CreateLinkedTokenSource(stop);
+        var supervisorGone = false;
+        using var watch = supervisor is { } pid
+            ? new SupervisorWatch(pid, () =>
+            {
+                supervisorGone = true;
+                cancel.Cancel();
+            })
+            : null;
         var ct = cancel.Token;
         void Log(string message) => Console.Error.WriteLine($"azr eval: run {runId}: {message}");
 
@@ -68,7 +76,7 @@ internal static class EvalRunMode
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
-            Log(watch.IsGone ? "stopped: the worker is gone" : "stopped on request; finished benchmarks keep their scores");
+            Log(supervisorGone ? "stopped: its supervising worker is gone" : "stopped on request; finished benchmarks keep their scores");
             return Stopped;
         }
         catch (Exception e)
