@@ -152,6 +152,19 @@ public sealed class RunForm
         return new CreateRunRequest(RunKind.Train, Preset, null, overrides, Blank(Name), tags is { Length: > 0 } ? tags : null, Blank(Notes), Blank(Queue));
     }
 
+    /// <summary>The whole config the form stands for: the preset with every change applied.</summary>
+    public JsonObject FullConfig()
+    {
+        var config = presetConfig.DeepClone().AsObject();
+        foreach (var (path, value) in edits)
+        {
+            var dot = path.IndexOf('.');
+            ((JsonObject)config[path[..dot]]!)[path[(dot + 1)..]] = value?.DeepClone();
+        }
+
+        return config;
+    }
+
     /// <summary>Validates like <c>POST /api/v1/runs</c>: the draft, or every error keyed by request path (<c>config.self_play.batch_size</c>).</summary>
     public (RunDraft? Draft, Dictionary<string, string[]> Errors) Validate()
     {
