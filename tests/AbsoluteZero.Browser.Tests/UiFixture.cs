@@ -34,6 +34,8 @@ public sealed class UiFixture : IAsyncLifetime
         ["ConnectionStrings__Postgres"] = database.ConnectionString,
         // Runs in the test start at once and report cancellation quickly.
         ["Platform__CancelPollInterval"] = "00:00:00.500",
+        // Evaluation runs read their benchmarks here (LeaderboardTests).
+        ["Benchmarks__DataDir"] = RepositoryPaths.Benchmarks,
     };
 
     public async Task InitializeAsync()

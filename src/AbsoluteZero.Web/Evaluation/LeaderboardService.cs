@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore;
 namespace AbsoluteZero.Web.Evaluation;
 
 /// <summary>The leaderboard and anything that kept a part of it from being shown.</summary>
-public sealed record Leaderboard(LeaderboardTable Table, IReadOnlyList<string> Warnings);
+public sealed record LeaderboardView(LeaderboardTable Table, IReadOnlyList<string> Warnings);
 
 /// <summary>
 /// The leaderboard from the paper's reported rows and every evaluation run that has scores (one measured row per run,
@@ -20,11 +20,11 @@ public sealed record Leaderboard(LeaderboardTable Table, IReadOnlyList<string> W
 /// </summary>
 public sealed class LeaderboardService(IDbContextFactory<AzrDbContext> dbs, ReportedRowsSource reported)
 {
-    public async Task<Leaderboard> BuildAsync(LeaderboardQuery query, CancellationToken ct)
+    public async Task<LeaderboardView> BuildAsync(LeaderboardQuery query, CancellationToken ct)
     {
         var measured = await MeasuredAsync(ct);
         var table = LeaderboardBuilder.Build(reported.Rows, measured, query);
-        return new Leaderboard(table, reported.Problem is { } problem ? [problem] : []);
+        return new LeaderboardView(table, reported.Problem is { } problem ? [problem] : []);
     }
 
     private async Task<IReadOnlyList<MeasuredEntry>> MeasuredAsync(CancellationToken ct)

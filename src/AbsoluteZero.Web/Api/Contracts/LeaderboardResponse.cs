@@ -14,6 +14,6 @@ public sealed record LeaderboardResponse(IReadOnlyList<string> Benchmarks, IRead
         "minerva-math, olympiadbench; overall = (code_average + math_average) / 2 (the paper's Table 1 definition). " +
         "An average is null unless every benchmark it averages is in the row.";
 
-    public static LeaderboardResponse From(Leaderboard leaderboard) =>
+    public static LeaderboardResponse From(LeaderboardView leaderboard) =>
         new(leaderboard.Table.Benchmarks, leaderboard.Table.Rows, AveragesRule, leaderboard.Warnings);
 }
