@@ -88,6 +88,39 @@ public sealed class EvalRunEndToEndTests(ServeProcessFixture platform)
     }
 
     [Fact]
+    public async Task Sampling_several_responses_per_problem_in_the_azr_style_reports_pass_at_k_over_problems()
+    {
+        using var client = platform.Client(platform.ResearcherToken);
+        var id = await RunPolling.CreateAsync(client, new
+        {
+            kind = "eval",
+            config = new
+            {
+                model = new { name = "tiny" }, benchmarks = new[] { "aime2024" }, limit = 2, prompt_style = "azr",
+                decoding = new { temperature = 1.0, top_p = 0.95, samples = 3, max_new_tokens = 8 },
+            },
+        });
+        var run = await RunPolling.WaitForAsync(client, id, r => r.GetProperty("status").GetString() is "succeeded" or "failed" or "cancelled", Evaluating);
+        Assert.True(run.GetProperty("status").GetString() == "succeeded", $"{run}\nserve:\n{platform.Serve.Output}");
+        Assert.Equal((2, 2), (run.GetProperty("current_step").GetInt32(), run.GetProperty("total_steps").GetInt32()));
+
+        var samples = (await GetAsync(client, $"/api/v1/evaluations/{id}/samples")).GetProperty("items").EnumerateArray().ToList();
+        Assert.Equal(6, samples.Count);
+        Assert.All(samples.GroupBy(s => s.GetProperty("problem_id").GetString()), problem =>
+            Assert.Equal([0, 1, 2], problem.Select(s => s.GetProperty("sample_index").GetInt32()).Order()));
+        Assert.All(samples, s => Assert.EndsWith("\nAssistant: <think>", s.GetProperty("prompt").GetString()));
+
+        var scores = (await GetAsync(client, $"/api/v1/evaluations/{id}")).GetProperty("scores").EnumerateArray()
+            .ToDictionary(s => s.GetProperty("metric").GetString()!, s => s);
+        Assert.Equal(["pass@1", "pass@3"], scores.Keys.Order());
+        Assert.All(scores.Values, s => Assert.Equal(2, s.GetProperty("n").GetInt32()));
+        // pass@1 is each problem's share of correct samples, averaged; pass@3 with 3 samples is "any sample correct".
+        var byProblem = samples.GroupBy(s => s.GetProperty("problem_id").GetString()).Select(g => g.Select(s => s.GetProperty("passed").GetBoolean()).ToList()).ToList();
+        Assert.Equal(byProblem.Average(p => p.Count(x => x) / 3.0), scores["pass@1"].GetProperty("value").GetDouble(), 12);
+        Assert.Equal(byProblem.Average(p => p.Any(x => x) ? 1.0 : 0.0), scores["pass@3"].GetProperty("value").GetDouble(), 12);
+    }
+
+    [Fact]
     public async Task Cancelling_a_running_eval_stops_its_child_and_keeps_the_samples_it_recorded()
     {
         using var client = platform.Client(platform.ResearcherToken);
