@@ -2,7 +2,6 @@ using System.Globalization;
 using AbsoluteZero.Data.Runs;
 using AbsoluteZero.Web.Hosting;
 using AbsoluteZero.Web.Runs;
-using AbsoluteZero.Web.Training;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -11,7 +10,7 @@ namespace AbsoluteZero.Web.Evaluation;
 
 /// <summary>
 /// Runs an evaluation run as a child process, <c>azr eval --run ID</c>, supervised exactly as training children are
-/// (<see cref="TrainerProcess"/>): the child loads the model with TorchSharp, which holds native (GPU) memory a worker
+/// (<see cref="SupervisedChild"/>): the child loads the model with TorchSharp, which holds native (GPU) memory a worker
 /// must get back, generates, judges through its own sandbox and writes samples, progress and scores to the database.
 /// Cancellation is SIGTERM (the child stops after the chunk in hand; finished benchmarks keep their scores), then the
 /// process tree is killed after <see cref="PlatformOptions.CancelGracePeriod"/>.
@@ -24,31 +23,11 @@ public sealed class EvaluationLauncher(IConfiguration configuration, IOptions<Pl
     /// <summary>Where the child caches HumanEval+/MBPP+ ground truth; unset: <c>azr eval</c>'s default.</summary>
     public const string CacheDirKey = "Benchmarks:CacheDir";
 
-    public async Task<RunOutcome> RunAsync(Run run, CancellationToken cancellation)
+    public Task<RunOutcome> RunAsync(Run run, CancellationToken cancellation)
     {
         var platform = options.Value;
-        var start = TrainerBinary.StartInfo(platform);
-        foreach (var argument in Arguments(run.Id, configuration[DataDirKey], configuration[CacheDirKey]))
-            start.ArgumentList.Add(argument);
-        start.WorkingDirectory = PlatformPaths.ContentRoot();
-        // As for training: a connection string given to this host in code or on its command line reaches the child only this way.
-        start.Environment["ConnectionStrings__Postgres"] = ConnectionStrings.Postgres(configuration);
-
-        using var child = TrainerProcess.Start(start, line => log.LogInformation("run {RunId}: {Line}", run.Id, line));
-        log.LogInformation("Run {RunId}: started {Binary} eval (pid {Pid})", run.Id, start.FileName, child.Id);
-        int exitCode;
-        try
-        {
-            exitCode = await child.WaitForExitAsync(cancellation);
-        }
-        catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
-        {
-            log.LogInformation("Run {RunId}: stopping the evaluation (SIGTERM, {Grace} grace)", run.Id, platform.CancelGracePeriod);
-            await child.StopAsync(platform.CancelGracePeriod);
-            return RunOutcome.Cancelled;
-        }
-
-        return exitCode == 0 ? RunOutcome.Succeeded : RunOutcome.Failed(Describe(exitCode, child.StderrTail));
+        var start = SupervisedChild.StartInfo(platform, configuration, Arguments(run.Id, configuration[DataDirKey], configuration[CacheDirKey]));
+        return SupervisedChild.RunAsync(start, run, platform.CancelGracePeriod, log, Describe, cancellation);
     }
 
     /// <summary><c>eval --run ID --supervisor PID [--data-dir DIR] [--cache-dir DIR]</c>: the child stops by itself if this process dies.</summary>
