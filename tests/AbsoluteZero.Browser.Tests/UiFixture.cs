@@ -38,6 +38,8 @@ public sealed class UiFixture : IAsyncLifetime
         // Runs in the test start at once and report cancellation quickly.
         ["Platform__CancelPollInterval"] = "00:00:00.500",
         ["Platform__RunsDirectory"] = runsDirectory,
+        // Evaluation runs read their benchmarks here (LeaderboardTests).
+        ["Benchmarks__DataDir"] = RepositoryPaths.Benchmarks,
     };
 
     public async Task InitializeAsync()

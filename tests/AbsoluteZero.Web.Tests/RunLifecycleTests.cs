@@ -1,11 +1,13 @@
 using System.Net;
 using System.Text.Json;
 using AbsoluteZero.Data;
+using AbsoluteZero.Data.Models;
 using AbsoluteZero.Data.Runs;
 using AbsoluteZero.Data.Tasks;
 using AbsoluteZero.Core.Tasks;
 using AbsoluteZero.Web.Runs;
 using Hangfire;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace AbsoluteZero.Web.Tests;
@@ -108,7 +110,7 @@ public sealed class RunLifecycleTests(PlatformFixture platform)
     }
 
     [Fact]
-    public async Task An_eval_run_binds_an_eval_config_and_the_placeholder_fails_it_honestly()
+    public async Task An_eval_run_binds_an_eval_config_and_a_host_without_the_azr_binary_fails_it_saying_so()
     {
         using var client = platform.Client(platform.Researcher);
         var response = await client.PostJsonAsync("/api/v1/runs", new
@@ -123,8 +125,12 @@ public sealed class RunLifecycleTests(PlatformFixture platform)
         Assert.Equal(1, config.GetProperty("decoding").GetProperty("samples").GetInt32());
         Assert.Equal("cpu", created.GetProperty("queue").GetString());
 
+        // As for training: the evaluation child is the azr binary, which this in-process host cannot find or start (only
+        // the apphost is copied beside the tests); the run fails saying so. The real binary evaluates in EvalRunEndToEndTests.
         var run = await RunPolling.WaitForStatusAsync(client, created.GetProperty("id").GetInt64(), "failed");
-        Assert.Equal(PlaceholderRunLauncher.EvaluationMissing, run.GetProperty("error").GetString());
+        var error = run.GetProperty("error").GetString()!;
+        Assert.True(error.Contains("cannot find the azr binary") || error.StartsWith("azr eval ", StringComparison.Ordinal), error);
+        Assert.Equal(StopReasons.Error, run.GetProperty("stop_reason").GetString());
     }
 
     [Fact]
@@ -136,6 +142,19 @@ public sealed class RunLifecycleTests(PlatformFixture platform)
         var model = (await response.ReadJsonAsync()).GetProperty("config").GetProperty("model");
         Assert.Equal(JsonValueKind.Null, model.GetProperty("name").ValueKind);
         Assert.Equal("/models/x", model.GetProperty("path").GetString());
+
+        // A preset's base model must be in the model registry (nothing is downloaded).
+        var unregistered = await client.PostJsonAsync("/api/v1/runs", new { kind = "eval", preset = "qwen2.5-coder-14b", queue = "parked" });
+        Assert.Contains("Qwen/Qwen2.5-Coder-14B", (await unregistered.AssertFieldErrorAsync("config.model.name"))[0]);
+        await using (var scope = platform.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AzrDbContext>();
+            if (!await db.Models.AnyAsync(m => m.Name == "Qwen/Qwen2.5-7B"))
+            {
+                db.Models.Add(new RegisteredModel { Name = "Qwen/Qwen2.5-7B", Family = "qwen2", Path = "/models/qwen2.5-7b", Kind = ModelKind.Base, CreatedAt = DateTimeOffset.UtcNow });
+                await db.SaveChangesAsync();
+            }
+        }
 
         var preset = await (await client.PostJsonAsync("/api/v1/runs", new { kind = "eval", preset = "qwen2.5-7b", queue = "parked" })).ReadJsonAsync();
         Assert.Equal("Qwen/Qwen2.5-7B", preset.GetProperty("config").GetProperty("model").GetProperty("name").GetString());

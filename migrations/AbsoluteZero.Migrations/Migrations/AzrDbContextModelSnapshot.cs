@@ -81,6 +81,10 @@ namespace AbsoluteZero.Migrations.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
 
+                    b.Property<bool?>("BasePassed")
+                        .HasColumnType("boolean")
+                        .HasColumnName("base_passed");
+
                     b.Property<string>("Benchmark")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -108,11 +112,23 @@ namespace AbsoluteZero.Migrations.Migrations
                         .HasColumnType("boolean")
                         .HasColumnName("passed");
 
+                    b.Property<bool?>("PlusPassed")
+                        .HasColumnType("boolean")
+                        .HasColumnName("plus_passed");
+
                     b.Property<string>("ProblemId")
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
                         .HasColumnName("problem_id");
+
+                    b.Property<string>("Prompt")
+                        .HasColumnType("text")
+                        .HasColumnName("prompt");
+
+                    b.Property<string>("Reference")
+                        .HasColumnType("text")
+                        .HasColumnName("reference");
 
                     b.Property<long>("RunId")
                         .HasColumnType("bigint")
@@ -121,6 +137,10 @@ namespace AbsoluteZero.Migrations.Migrations
                     b.Property<int>("SampleIndex")
                         .HasColumnType("integer")
                         .HasColumnName("sample_index");
+
+                    b.Property<bool>("Truncated")
+                        .HasColumnType("boolean")
+                        .HasColumnName("truncated");
 
                     b.HasKey("Id")
                         .HasName("pk_eval_samples");

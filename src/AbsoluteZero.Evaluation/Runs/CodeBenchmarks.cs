@@ -15,6 +15,12 @@ public interface ICodeBenchmark
 
     IReadOnlyList<string> TaskIds { get; }
 
+    /// <summary>What each task asks, for prompting a model (evaluation runs); in the order of <see cref="TaskIds"/>.</summary>
+    IReadOnlyList<CodeProblem> Problems { get; }
+
+    /// <summary>The same benchmark cut to its first <paramref name="count"/> tasks (HumanEval+/MBPP+ ground truth is then built for those only).</summary>
+    ICodeBenchmark Take(int count);
+
     /// <summary>The program a sample stands for: a <c>solution</c> as it is; a <c>completion</c> after the prompt where the prompt is code.</summary>
     string ProgramFor(string taskId, SampleField field, string text);
 
@@ -43,6 +49,10 @@ public static class CodeBenchmarks
 
         public IReadOnlyList<string> TaskIds { get; } = benchmark.Tasks.Select(t => t.TaskId).ToList();
 
+        public IReadOnlyList<CodeProblem> Problems { get; } = benchmark.Tasks.Select(t => new CodeProblem(t.TaskId, t.Prompt, t.Prompt)).ToList();
+
+        public ICodeBenchmark Take(int count) => new EvalPlusCodeBenchmark(benchmark with { Tasks = benchmark.Tasks.Take(count).ToList() });
+
         public string ProgramFor(string taskId, SampleField field, string text) =>
             field == SampleField.Completion ? _tasks[taskId].Prompt + text : text;
 
@@ -64,6 +74,10 @@ public static class CodeBenchmarks
 
         public IReadOnlyList<string> TaskIds { get; } = benchmark.Tasks.Select(t => t.TaskId).ToList();
 
+        public IReadOnlyList<CodeProblem> Problems { get; } = benchmark.Tasks.Select(CodeProblem.FromAsserts).ToList();
+
+        public ICodeBenchmark Take(int count) => new AssertCodeBenchmark(benchmark with { Tasks = benchmark.Tasks.Take(count).ToList() });
+
         public string ProgramFor(string taskId, SampleField field, string text) =>
             field == SampleField.Completion && _tasks[taskId].PromptIsCode ? _tasks[taskId].Prompt + text : text;
 
@@ -79,6 +93,12 @@ public static class CodeBenchmarks
         public bool IsEvalPlus => false;
 
         public IReadOnlyList<string> TaskIds { get; } = set.Problems.Select(p => p.TaskId).ToList();
+
+        public IReadOnlyList<CodeProblem> Problems { get; } = set.Problems
+            .Select(p => new CodeProblem(p.TaskId, p.Problem, null, p.StarterCode.Length > 0 ? p.StarterCode : null, p.Type == LiveCodeBenchTestType.Stdin))
+            .ToList();
+
+        public ICodeBenchmark Take(int count) => new LiveCodeBenchCodeBenchmark(set with { Problems = set.Problems.Take(count).ToList() });
 
         /// <summary>The problem statement is prose, so a completion is the whole program.</summary>
         public string ProgramFor(string taskId, SampleField field, string text) => text;

@@ -17,6 +17,7 @@ public sealed class PolicyTrainer : IDisposable
     private readonly ScheduledLearningRate _schedule;
     private readonly int _vocabularyLimit;
     private readonly int _padId;
+    private AdamW? _optimizer;
 
     public PolicyTrainer(CausalLM model, OptimizationSettings settings, int vocabularyLimit, int padId, int? totalSteps)
     {
@@ -25,10 +26,13 @@ public sealed class PolicyTrainer : IDisposable
         _vocabularyLimit = vocabularyLimit;
         _padId = padId;
         _schedule = new ScheduledLearningRate(settings, totalSteps);
-        Optimizer = new AdamW(model.named_parameters().Select(p => (p.name, p.parameter)), settings);
     }
 
-    public AdamW Optimizer { get; }
+    /// <summary>
+    /// Created on first use: a policy that only generates (an evaluation) never holds AdamW's f32 moments and master
+    /// weights, three times the size of a bf16 model, which would not fit beside a 7B model on an 80 GB GPU.
+    /// </summary>
+    public AdamW Optimizer => _optimizer ??= new AdamW(_model.named_parameters().Select(p => (p.name, p.parameter)), _settings);
 
     public IReadOnlyList<SequenceScores> Score(IReadOnlyList<PolicySample> samples, CancellationToken cancellationToken)
     {
@@ -107,5 +111,5 @@ public sealed class PolicyTrainer : IDisposable
         }
     }
 
-    public void Dispose() => Optimizer.Dispose();
+    public void Dispose() => _optimizer?.Dispose();
 }

@@ -1,6 +1,7 @@
 using AbsoluteZero.Data;
 using AbsoluteZero.Data.Identity;
 using AbsoluteZero.Data.Runs;
+using AbsoluteZero.Web.Evaluation;
 using AbsoluteZero.Web.Runs;
 using AbsoluteZero.Web.Training;
 using AbsoluteZero.Web.Security;
@@ -65,8 +66,7 @@ public static class PlatformServices
         services.AddSingleton<RunLifecycle>();
         services.AddScoped<RunJob>();
         services.AddSingleton<TrainingLauncher>();
-        // Evaluation replaces this one line with its own launcher.
-        services.TryAddKeyedSingleton<IRunLauncher, PlaceholderRunLauncher>(RunKind.Eval);
+        services.AddAzrEvaluation();
         services.TryAddSingleton<IRunLauncher, RunLauncherByKind>();
         services.AddScoped<RunService>();
         services.AddScoped<RunQueries>();

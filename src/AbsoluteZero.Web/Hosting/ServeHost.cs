@@ -159,6 +159,8 @@ public static class ServeHost
         app.MapScalarApiReference(scalar => scalar.WithTitle("AbsoluteZero.Web API"));
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync });
         app.MapRunsApi();
+        app.MapEvaluationsApi();
+        app.MapLeaderboardApi();
         app.MapHub<RunsHub>(RunsHub.Path);
         app.MapHangfireDashboard(HangfirePath, new DashboardOptions
             {

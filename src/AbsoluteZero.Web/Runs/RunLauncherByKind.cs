@@ -6,8 +6,7 @@ namespace AbsoluteZero.Web.Runs;
 
 /// <summary>
 /// The platform's <see cref="IRunLauncher"/>: training runs go to <see cref="TrainingLauncher"/>, evaluation runs to
-/// the launcher registered under the key <see cref="RunKind.Eval"/> (the placeholder until evaluation replaces that
-/// one registration).
+/// the launcher registered under the key <see cref="RunKind.Eval"/> (<see cref="Evaluation.EvaluationLauncher"/>).
 /// </summary>
 public sealed class RunLauncherByKind(TrainingLauncher training, [FromKeyedServices(RunKind.Eval)] IRunLauncher evaluation) : IRunLauncher
 {

@@ -3,6 +3,7 @@ using AbsoluteZero.Data;
 using AbsoluteZero.Data.Identity;
 using AbsoluteZero.Data.Runs;
 using AbsoluteZero.Web.Api.Contracts;
+using AbsoluteZero.Web.Evaluation;
 using Hangfire;
 using Hangfire.Common;
 using Hangfire.States;
@@ -30,7 +31,8 @@ public sealed record RunCancellation(CancelOutcome Outcome, Run? Run);
 /// admins and researchers queue runs; a researcher cancels only their own runs; an admin cancels any.
 /// </summary>
 public sealed class RunService(
-    IDbContextFactory<AzrDbContext> dbs, IBackgroundJobClient jobs, RunLifecycle lifecycle, TimeProvider time, ILogger<RunService> log)
+    IDbContextFactory<AzrDbContext> dbs, IBackgroundJobClient jobs, RunLifecycle lifecycle, EvalModelResolver evalModels, TimeProvider time,
+    ILogger<RunService> log)
 {
     public static bool CanSubmit(ClaimsPrincipal user) => user.IsInRole(AzrRoles.Admin) || user.IsInRole(AzrRoles.Researcher);
 
@@ -45,6 +47,8 @@ public sealed class RunService(
 
         var errors = new FieldErrors();
         var draft = RunRequestBinder.Bind(request, errors);
+        if (draft is { Kind: RunKind.Eval })
+            draft = await evalModels.PinAsync(draft, request.Name is not null, request.Queue is not null, errors, ct);
         if (draft is null)
             return new RunCreation(null, errors.ToDictionary());
 

@@ -16,34 +16,11 @@ namespace AbsoluteZero.Web.Training;
 /// </summary>
 public sealed class TrainingLauncher(IConfiguration configuration, IOptions<PlatformOptions> options, ILogger<TrainingLauncher> log) : IRunLauncher
 {
-    public async Task<RunOutcome> RunAsync(Run run, CancellationToken cancellation)
+    public Task<RunOutcome> RunAsync(Run run, CancellationToken cancellation)
     {
         var platform = options.Value;
-        var start = TrainerBinary.StartInfo(platform);
-        foreach (var argument in Arguments(run.Id, RunDirectories.Of(platform, run.Id)))
-            start.ArgumentList.Add(argument);
-        start.WorkingDirectory = PlatformPaths.ContentRoot();
-        // The child reads the same settings files, but a connection string given to this host in code or on its
-        // command line would not reach it any other way.
-        start.Environment["ConnectionStrings__Postgres"] = ConnectionStrings.Postgres(configuration);
-
-        using var trainer = TrainerProcess.Start(start, line => log.LogInformation("run {RunId}: {Line}", run.Id, line));
-        log.LogInformation("Run {RunId}: started {Binary} (pid {Pid})", run.Id, start.FileName, trainer.Id);
-        int exitCode;
-        try
-        {
-            exitCode = await trainer.WaitForExitAsync(cancellation);
-        }
-        catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
-        {
-            log.LogInformation("Run {RunId}: stopping the trainer (SIGTERM, {Grace} grace)", run.Id, platform.CancelGracePeriod);
-            await trainer.StopAsync(platform.CancelGracePeriod);
-            return RunOutcome.Cancelled;
-        }
-
-        return exitCode == TrainerExitCodes.Completed
-            ? RunOutcome.Succeeded
-            : RunOutcome.Failed(TrainerProcess.DescribeFailure(exitCode, trainer.StderrTail));
+        var start = SupervisedChild.StartInfo(platform, configuration, Arguments(run.Id, RunDirectories.Of(platform, run.Id)));
+        return SupervisedChild.RunAsync(start, run, platform.CancelGracePeriod, log, TrainerProcess.DescribeFailure, cancellation);
     }
 
     /// <summary><c>train --run ID --out DIR --supervisor PID</c>: the child stops by itself if this process dies.</summary>

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using AbsoluteZero.Core.Configuration;
 using AbsoluteZero.Testing;
@@ -36,7 +35,7 @@ public sealed class EvalCommandTests(CodeScoringFixture fixture) : IDisposable
         lines.Insert(7, "{not json");
         lines.Add(Sample("HumanEval/9999", "solution", "x = 1"));
         lines.Add("{\"task_id\": \"HumanEval/5\"}");
-        var (exitCode, stdout, stderr, results) = RunEval(BenchmarkNames.HumanEvalPlus, lines, "--min-time-limit", "1");
+        var (exitCode, stdout, stderr, results) = await RunEval(BenchmarkNames.HumanEvalPlus, lines, "--min-time-limit", "1");
 
         Assert.True(exitCode == 0, stderr);
         var summary = JsonDocument.Parse(stdout.TrimEnd().Split('\n')[^1]).RootElement;
@@ -76,7 +75,7 @@ public sealed class EvalCommandTests(CodeScoringFixture fixture) : IDisposable
             "{\"task_id\": 17, \"solution\": \"def square_perimeter(a):\\n    return 4 * a\\n\"}",
         ];
 
-        var (exitCode, stdout, stderr, results) = RunEval(BenchmarkNames.MbppPlus, lines);
+        var (exitCode, stdout, stderr, results) = await RunEval(BenchmarkNames.MbppPlus, lines);
 
         Assert.True(exitCode == 0, stderr);
         var summary = JsonDocument.Parse(stdout.TrimEnd().Split('\n')[^1]).RootElement;
@@ -87,7 +86,7 @@ public sealed class EvalCommandTests(CodeScoringFixture fixture) : IDisposable
     }
 
     [Fact]
-    public void Grades_math_responses_with_extracted_answers()
+    public async Task Grades_math_responses_with_extracted_answers()
     {
         var rows = File.ReadLines(Path.Combine(RepositoryPaths.Benchmarks, "aime2024", "test.jsonl")).Take(3)
             .Select(l => JsonDocument.Parse(l).RootElement).ToList();
@@ -100,7 +99,7 @@ public sealed class EvalCommandTests(CodeScoringFixture fixture) : IDisposable
             JsonSerializer.Serialize(new Dictionary<string, string> { ["task_id"] = Id(2), ["response"] = "\\boxed{1000000}" }),
         ];
 
-        var (exitCode, stdout, stderr, results) = RunEval(BenchmarkNames.Aime2024, lines);
+        var (exitCode, stdout, stderr, results) = await RunEval(BenchmarkNames.Aime2024, lines);
 
         Assert.True(exitCode == 0, stderr);
         var summary = JsonDocument.Parse(stdout.TrimEnd().Split('\n')[^1]).RootElement;
@@ -113,27 +112,27 @@ public sealed class EvalCommandTests(CodeScoringFixture fixture) : IDisposable
     [Theory]
     [InlineData("humaneval++", "unknown benchmark 'humaneval++'")]
     [InlineData("livecodebench", "does not exist")]
-    public void Refuses_an_unknown_benchmark_or_missing_data_with_a_clear_message(string benchmark, string message)
+    public async Task Refuses_an_unknown_benchmark_or_missing_data_with_a_clear_message(string benchmark, string message)
     {
-        var (exitCode, stdout, stderr, _) = RunEvalIn(_folder, benchmark, [Sample("LiveCodeBench/0", "solution", "print(1)")]);
+        var (exitCode, stdout, stderr, _) = await RunEvalIn(_folder, benchmark, [Sample("LiveCodeBench/0", "solution", "print(1)")]);
 
         Assert.Equal(2, exitCode);
         Assert.Equal("", stdout);
         Assert.Contains(message, stderr);
     }
 
-    private (int ExitCode, string Stdout, string Stderr, List<JsonElement> Results) RunEval(string benchmark, IEnumerable<string> sampleLines,
+    private Task<(int ExitCode, string Stdout, string Stderr, List<JsonElement> Results)> RunEval(string benchmark, IEnumerable<string> sampleLines,
         params string[] extra) => RunEvalIn(RepositoryPaths.Benchmarks, benchmark, sampleLines, extra);
 
-    private (int ExitCode, string Stdout, string Stderr, List<JsonElement> Results) RunEvalIn(string dataDirectory, string benchmark,
+    private async Task<(int ExitCode, string Stdout, string Stderr, List<JsonElement> Results)> RunEvalIn(string dataDirectory, string benchmark,
         IEnumerable<string> sampleLines, params string[] extra)
     {
         var samples = Path.Combine(_folder, "samples.jsonl");
         var results = Path.Combine(_folder, "results.jsonl");
         File.WriteAllLines(samples, sampleLines);
         File.Delete(results);
-        var (exitCode, stdout, stderr) = AzrBinary.Run(["eval", "--benchmark", benchmark, "--samples", samples, "--data-dir", dataDirectory,
-            "--out", results, "--cache-dir", fixture.CacheDirectory, "--workers", "2", .. extra]);
+        var (exitCode, stdout, stderr) = await AzrBinary.RunAsync(["eval", "--benchmark", benchmark, "--samples", samples, "--data-dir", dataDirectory,
+            "--out", results, "--cache-dir", fixture.CacheDirectory, "--workers", "2", .. extra], timeout: TimeSpan.FromMinutes(10));
         var lines = File.Exists(results)
             ? File.ReadAllLines(results).Select(l => JsonDocument.Parse(l).RootElement).ToList()
             : [];
@@ -142,29 +141,4 @@ public sealed class EvalCommandTests(CodeScoringFixture fixture) : IDisposable
 
     private static string Sample(string taskId, string field, string text) =>
         JsonSerializer.Serialize(new Dictionary<string, string> { ["task_id"] = taskId, [field] = text });
-}
-
-/// <summary>Runs the built <c>azr</c> (src/AbsoluteZero.Cli, same configuration as the tests) and collects its output.</summary>
-internal static class AzrBinary
-{
-    public static (int ExitCode, string Stdout, string Stderr) Run(IEnumerable<string> arguments)
-    {
-        var configuration = new DirectoryInfo(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory)).Parent!.Name;
-        var dll = Path.Combine(RepositoryPaths.Root, "src", "AbsoluteZero.Cli", "bin", configuration, "net10.0", "azr.dll");
-        Assert.True(File.Exists(dll), $"azr is not built at {dll}");
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add(dll);
-        foreach (var argument in arguments)
-            start.ArgumentList.Add(argument);
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(TimeSpan.FromMinutes(10)))
-        {
-            process.Kill(entireProcessTree: true);
-            Assert.Fail("azr did not finish within 10 minutes");
-        }
-
-        return (process.ExitCode, stdout.Result, stderr.Result);
-    }
 }

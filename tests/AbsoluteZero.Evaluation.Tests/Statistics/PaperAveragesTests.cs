@@ -12,18 +12,7 @@ namespace AbsoluteZero.Evaluation.Tests.Statistics;
 public class PaperAveragesTests
 {
     // The reference file names three benchmarks differently from our folder names.
-    private static readonly Dictionary<string, string> OurNames = new()
-    {
-        ["humaneval_plus"] = BenchmarkNames.HumanEvalPlus,
-        ["mbpp_plus"] = BenchmarkNames.MbppPlus,
-        ["livecodebench_v1_5"] = BenchmarkNames.LiveCodeBench,
-        ["aime2024"] = BenchmarkNames.Aime2024,
-        ["aime2025"] = BenchmarkNames.Aime2025,
-        ["amc2023"] = BenchmarkNames.Amc2023,
-        ["math500"] = BenchmarkNames.Math500,
-        ["minerva_math"] = BenchmarkNames.MinervaMath,
-        ["olympiadbench"] = BenchmarkNames.OlympiadBench,
-    };
+    private static readonly IReadOnlyDictionary<string, string> OurNames = AbsoluteZero.Evaluation.Leaderboard.ReportedResults.PaperBenchmarkNames;
 
     // Reported CAvg, MAvg, AVG (paper Table 1 and the README averages), keyed by the reference file's model names.
     public static TheoryData<string, double, double, double> Reported => new()

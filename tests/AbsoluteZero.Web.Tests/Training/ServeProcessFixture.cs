@@ -36,6 +36,8 @@ public sealed class ServeProcessFixture : IAsyncLifetime
         ["Platform__RunsDirectory"] = _runs,
         ["Platform__CancelPollInterval"] = "00:00:00.500",
         ["Platform__CancelGracePeriod"] = "00:00:30",
+        // Evaluation runs read their benchmarks here (EvalRunEndToEndTests).
+        ["Benchmarks__DataDir"] = RepositoryPaths.Benchmarks,
         ["Logging__LogLevel__Default"] = "Warning",
         ["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information",
         ["Logging__LogLevel__AbsoluteZero"] = "Information",
