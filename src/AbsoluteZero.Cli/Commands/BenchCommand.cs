@@ -13,8 +13,8 @@ public static class BenchCommand
         var bench = new Command("bench", "Measure speed; prints JSON with ratios against a baseline measured in the same run.");
         bench.Subcommands.Add(Bench.SandboxBenchCommand.Create());
         bench.Subcommands.Add(Bench.ModelBench.Create());
-        bench.Subcommands.Add(Bench.EvalBench.Create());
         bench.Subcommands.Add(Bench.TrainBench.Create());
+        bench.Subcommands.Add(Bench.EvalBench.Create());
         return bench;
     }
 }

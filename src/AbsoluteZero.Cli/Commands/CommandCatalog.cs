@@ -14,11 +14,11 @@ public static class CommandCatalog
         ExecCommand.Create(),
         CheckResponseCommand.Create(),
         TokenizeCommand.Create(),
+        TrainCommand.Create(),
+        WatchCommand.Create(),
         GradeCommand.Create(),
         EvalCommand.Create(),
         BenchmarksCommand.Create(),
-        TrainCommand.Create(),
-        WatchCommand.Create(),
         BenchCommand.Create(),
     ];
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using AbsoluteZero.Web.Tests.Training;
+using AbsoluteZero.Web.Training;
 
 namespace AbsoluteZero.Web.Tests.Evaluation;
 
@@ -182,11 +183,9 @@ public sealed class EvalRunEndToEndTests(ServeProcessFixture platform)
     private async Task AssertNoEvalChildAsync(long runId)
     {
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(15);
-        var id = runId.ToString(CultureInfo.InvariantCulture);
         while (true)
         {
-            var left = ProcessTable.All().Where(p => p.Arguments.Contains("eval") && p.Arguments.SkipWhile(a => a != "--run").Skip(1).FirstOrDefault() == id)
-                .Concat(ProcessTable.DescendantsOf(platform.Serve.Pid)).ToList();
+            var left = ProcessTable.EvaluatorsOf(runId).Concat(ProcessTree.DescendantsOf(platform.Serve.Pid)).ToList();
             if (left.Count == 0)
                 return;
             Assert.True(DateTime.UtcNow < deadline, "still running: " + string.Join("; ", left));
