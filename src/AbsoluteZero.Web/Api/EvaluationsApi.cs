@@ -2,7 +2,6 @@ using AbsoluteZero.Data.Runs;
 using AbsoluteZero.Web.Api.Contracts;
 using AbsoluteZero.Web.Evaluation;
 using AbsoluteZero.Web.Runs;
-using AbsoluteZero.Web.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -18,11 +17,7 @@ public static class EvaluationsApi
 {
     public static RouteGroupBuilder MapEvaluationsApi(this IEndpointRouteBuilder app)
     {
-        var evaluations = app.MapGroup("/api/v1/evaluations")
-            .WithTags("Evaluations")
-            .RequireAuthorization(AzrPolicies.Read)
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden);
+        var evaluations = app.MapReadableGroup("/api/v1/evaluations", "Evaluations");
         evaluations.MapGet("/", ListEvaluations).WithSummary("Evaluation runs with their scores, newest first");
         evaluations.MapGet("/{id:long}", GetEvaluation).ProducesProblem(StatusCodes.Status404NotFound).WithSummary("One evaluation run, its scores and progress");
         evaluations.MapGet("/{id:long}/samples", ListSamples)

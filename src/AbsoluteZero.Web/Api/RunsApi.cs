@@ -14,11 +14,7 @@ public static class RunsApi
 {
     public static RouteGroupBuilder MapRunsApi(this IEndpointRouteBuilder app)
     {
-        var runs = app.MapGroup("/api/v1/runs")
-            .WithTags("Runs")
-            .RequireAuthorization(AzrPolicies.Read)
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden);
+        var runs = app.MapReadableGroup("/api/v1/runs", "Runs");
 
         runs.MapPost("/", CreateRun)
             .RequireAuthorization(AzrPolicies.Submit)
