@@ -14,9 +14,12 @@ public static partial class WorkerCommand
             Description = "Comma-separated Hangfire queues to take jobs from, in priority order (e.g. gpu or gpu-80g,gpu).",
             Required = true,
         };
+        // One by default: a training or evaluation child takes the whole GPU, so Hangfire's own default (5 × cores)
+        // would start a dozen runs on one card and run them all out of memory.
         var workers = new Option<int?>("--workers")
         {
-            Description = "Jobs this host runs at once (default: Hangfire's, 5 × cores, capped at 20).",
+            Description = "Runs this host carries out at once (default 1: each run takes the host's GPU).",
+            DefaultValueFactory = _ => 1,
         };
         queues.Validators.Add(result =>
         {
