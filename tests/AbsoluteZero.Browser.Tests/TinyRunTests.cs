@@ -5,7 +5,7 @@ namespace AbsoluteZero.Browser.Tests;
 
 /// <summary>
 /// A real tiny training run, queued from the form and trained by the platform's own cpu worker (the trainer as a child
-/// process), watched live in the browser, then browsed: tasks, and every page for the screenshots.
+/// process), watched live in the browser, then browsed: tasks, evaluating its checkpoint, and every page for the screenshots.
 /// </summary>
 [Collection(UiCollection.Name)]
 public sealed class TinyRunTests(UiFixture ui)
@@ -33,7 +33,8 @@ public sealed class TinyRunTests(UiFixture ui)
         catch (Exception e) when (e is PlaywrightException or TimeoutException)
         {
             await Screenshots.SaveAsync(page, "failure-live");
-            throw new Exception($"{e.Message}\nrun header: {await page.GetByTestId("run-header").InnerTextAsync()}\nserver:\n{ui.ServerTail()}", e);
+            var header = await page.GetByTestId("run-header").CountAsync() > 0 ? await page.GetByTestId("run-header").InnerTextAsync() : "(no run header on the page)";
+            throw new Exception($"{e.Message}\nrun header: {header}\nserver:\n{ui.ServerTail()}", e);
         }
 
         // Tasks: the buffer browser lists what the run proposed; a task shows its program.
@@ -43,6 +44,13 @@ public sealed class TinyRunTests(UiFixture ui)
         await Expect(page.GetByTestId("task-view")).ToBeVisibleAsync();
         await Expect(page.GetByTestId("program")).ToContainTextAsync("def");
         await Screenshots.SaveAsync(page, "run-tasks");
+
+        // Evaluate latest checkpoint: the New-evaluation form opens with this run's checkpoint as the model.
+        var runId = new Uri(runUrl).AbsolutePath.Split('/')[^1];
+        await page.GetByTestId("evaluate-run").ClickAsync();
+        await page.WaitForURLAsync($"**/evaluations/new?run_id={runId}");
+        await UiFixture.WaitInteractiveAsync(page);
+        await Expect(page.GetByTestId("eval-config-json")).ToContainTextAsync($"\"run_id\": {runId}");
 
         await TourAsync(ui, runUrl);
         await page.Context.CloseAsync();
