@@ -102,6 +102,28 @@ CONF
     echo "$port"
 }
 
+# The folder for the private cluster of data folder $1: $1/postgres, unless we are root and the postgres user cannot
+# reach $1 (a clone under a private home such as /root). Then the cluster lives in /var/lib/azr/postgres-HASH and
+# $1/postgres links to it, so scripts/azr still finds its port. Prints the folder to use.
+azr_pg_home() {
+    local data=$1 real
+    if [[ $(id -u) -ne 0 ]] || azr_pg_run test -x "$data"; then
+        echo "$data/postgres"
+        return
+    fi
+    real=/var/lib/azr/postgres-$(printf '%s' "$data" | sha256sum | cut -c1-12)
+    mkdir -p /var/lib/azr
+    chmod 755 /var/lib/azr
+    if [[ ! -L $data/postgres ]]; then
+        # An empty folder left by an earlier failed start may go; a real cluster there is never moved.
+        [[ ! -e $data/postgres ]] || rmdir "$data/postgres" 2>/dev/null \
+            || azr_die "the postgres user cannot reach $data/postgres (a parent folder is private); move the cluster or set AZR_DATA_DIR to a reachable folder"
+        ln -s "$real" "$data/postgres"
+    fi
+    azr_say "the postgres user cannot reach $data (a parent folder is private): the cluster lives in $real"
+    echo "$real"
+}
+
 azr_pg_stop() {
     local data=$1 bin
     bin=$(azr_pg_bindir)
