@@ -19,6 +19,17 @@ public sealed class CliTests(PlatformFixture platform)
             Assert.Matches($@"(?m)^\s+{verb}\s", result.Stdout);
     }
 
+    [Theory]
+    [InlineData("0,0", "--gpus names a device twice: 0")]
+    [InlineData("cuda:0", "--gpus must list device indices or GPU-/MIG- UUIDs")]
+    [InlineData(",", "--gpus must list device indices or GPU-/MIG- UUIDs")]
+    public async Task Worker_refuses_a_bad_gpu_list_before_starting(string gpus, string message)
+    {
+        var result = await AzrBinary.RunAsync(["worker", "--queues", "gpu", "--gpus", gpus], Environment);
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Contains(message, result.Stderr);
+    }
+
     [Fact]
     public async Task Users_add_with_token_prints_one_json_line_whose_token_works()
     {

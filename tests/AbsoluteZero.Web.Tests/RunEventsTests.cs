@@ -66,7 +66,7 @@ public sealed class RunEventsTests(PlatformFixture platform)
         Assert.Equal("queued", (await (await client.GetAsync($"/api/v1/runs/{id}")).ReadJsonAsync()).GetProperty("status").GetString());
 
         // azr worker --queues worker-test: a separate host with no hub; its changes travel through PostgreSQL.
-        using var worker = WorkerHost.Build(["worker-test"], 1, new HostCustomization(platform.Settings));
+        using var worker = WorkerHost.Build(["worker-test"], 1, customization: new HostCustomization(platform.Settings));
         await worker.StartAsync();
         try
         {

@@ -15,7 +15,7 @@ namespace AbsoluteZero.Web.Evaluation;
 /// Cancellation is SIGTERM (the child stops after the chunk in hand; finished benchmarks keep their scores), then the
 /// process tree is killed after <see cref="PlatformOptions.CancelGracePeriod"/>.
 /// </summary>
-public sealed class EvaluationLauncher(IConfiguration configuration, IOptions<PlatformOptions> options, ILogger<EvaluationLauncher> log) : IRunLauncher
+public sealed class EvaluationLauncher(IConfiguration configuration, IOptions<PlatformOptions> options, GpuSlots gpus, ILogger<EvaluationLauncher> log) : IRunLauncher
 {
     /// <summary>The data directory the child reads benchmarks from (as for <c>azr eval</c>).</summary>
     public const string DataDirKey = "Benchmarks:DataDir";
@@ -27,7 +27,7 @@ public sealed class EvaluationLauncher(IConfiguration configuration, IOptions<Pl
     {
         var platform = options.Value;
         var start = SupervisedChild.StartInfo(platform, configuration, Arguments(run.Id, configuration[DataDirKey], configuration[CacheDirKey]));
-        return SupervisedChild.RunAsync(start, run, platform.CancelGracePeriod, log, Describe, cancellation);
+        return SupervisedChild.RunAsync(start, run, gpus, platform.CancelGracePeriod, log, Describe, cancellation);
     }
 
     /// <summary><c>eval --run ID --supervisor PID [--data-dir DIR] [--cache-dir DIR]</c>: the child stops by itself if this process dies.</summary>

@@ -41,4 +41,11 @@ public sealed class PlatformOptions
     /// folder, so hosts that resume each other's runs share it.
     /// </summary>
     public string RunsDirectory { get; set; } = ".data/runs";
+
+    /// <summary>
+    /// This host's GPUs as <c>CUDA_VISIBLE_DEVICES</c> names them (indices or UUIDs); each run child gets one of its own
+    /// (<c>GpuSlots</c>). Empty: children are given no device and see what the host sees.
+    /// </summary>
+    /// <remarks>No initializer, as for <see cref="ServeQueues"/>.</remarks>
+    public string[] Gpus { get; set; } = [];
 }

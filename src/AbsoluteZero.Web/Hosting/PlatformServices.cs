@@ -65,6 +65,7 @@ public static class PlatformServices
             .UseStorage(provider.GetRequiredService<JobStorage>()));
         services.AddSingleton<RunLifecycle>();
         services.AddScoped<RunJob>();
+        services.AddSingleton<GpuSlots>();
         services.AddSingleton<TrainingLauncher>();
         services.AddAzrEvaluation();
         services.TryAddSingleton<IRunLauncher, RunLauncherByKind>();

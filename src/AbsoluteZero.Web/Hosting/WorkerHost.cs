@@ -10,9 +10,12 @@ namespace AbsoluteZero.Web.Hosting;
 /// </summary>
 public static class WorkerHost
 {
-    public static IHost Build(IReadOnlyList<string> queues, int? workerCount = null, HostCustomization? customization = null)
+    /// <param name="gpus">This host's GPUs; when given they replace <c>Platform:Gpus</c> (see <c>GpuSlots</c>).</param>
+    public static IHost Build(IReadOnlyList<string> queues, int? workerCount = null, IReadOnlyList<string>? gpus = null, HostCustomization? customization = null)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = PlatformPaths.ContentRoot() });
+        if (gpus is { Count: > 0 })
+            builder.Services.PostConfigure<PlatformOptions>(platform => platform.Gpus = [.. gpus]);
         HostCustomization.ApplySettings(customization, builder.Configuration);
         builder.Services.AddAzrDatabase(builder.Configuration).AddAzrRuns(builder.Configuration);
         builder.Services.AddHangfireServer(server =>

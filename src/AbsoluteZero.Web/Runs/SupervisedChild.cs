@@ -28,11 +28,25 @@ public static class SupervisedChild
     }
 
     /// <param name="describeFailure">The run's error from the exit code and the last lines of stderr.</param>
-    public static async Task<RunOutcome> RunAsync(ProcessStartInfo start, Run run, TimeSpan grace, ILogger log,
+    public static async Task<RunOutcome> RunAsync(ProcessStartInfo start, Run run, GpuSlots gpus, TimeSpan grace, ILogger log,
         Func<int, string, string> describeFailure, CancellationToken cancellation)
     {
+        GpuLease? gpu;
+        try
+        {
+            gpu = await gpus.AcquireAsync(cancellation);
+        }
+        catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
+        {
+            return RunOutcome.Cancelled;
+        }
+
+        using var held = gpu;
+        if (gpu is not null)
+            start.Environment["CUDA_VISIBLE_DEVICES"] = gpu.Device;
         using var child = TrainerProcess.Start(start, line => log.LogInformation("run {RunId}: {Line}", run.Id, line));
-        log.LogInformation("Run {RunId}: started {Binary} {Verb} (pid {Pid})", run.Id, start.FileName, start.ArgumentList.FirstOrDefault(), child.Id);
+        log.LogInformation("Run {RunId}: started {Binary} {Verb} (pid {Pid}{Gpu})", run.Id, start.FileName, start.ArgumentList.FirstOrDefault(), child.Id,
+            gpu is null ? "" : $", GPU {gpu.Device}");
         int exitCode;
         try
         {

@@ -14,13 +14,13 @@ namespace AbsoluteZero.Web.Training;
 /// killed outright, and its crash leaves the worker standing. Cancellation is SIGTERM (the trainer checkpoints and
 /// exits), then after <see cref="PlatformOptions.CancelGracePeriod"/> the whole process tree is killed.
 /// </summary>
-public sealed class TrainingLauncher(IConfiguration configuration, IOptions<PlatformOptions> options, ILogger<TrainingLauncher> log) : IRunLauncher
+public sealed class TrainingLauncher(IConfiguration configuration, IOptions<PlatformOptions> options, GpuSlots gpus, ILogger<TrainingLauncher> log) : IRunLauncher
 {
     public Task<RunOutcome> RunAsync(Run run, CancellationToken cancellation)
     {
         var platform = options.Value;
         var start = SupervisedChild.StartInfo(platform, configuration, Arguments(run.Id, RunDirectories.Of(platform, run.Id)));
-        return SupervisedChild.RunAsync(start, run, platform.CancelGracePeriod, log, TrainerProcess.DescribeFailure, cancellation);
+        return SupervisedChild.RunAsync(start, run, gpus, platform.CancelGracePeriod, log, TrainerProcess.DescribeFailure, cancellation);
     }
 
     /// <summary><c>train --run ID --out DIR --supervisor PID</c>: the child stops by itself if this process dies.</summary>

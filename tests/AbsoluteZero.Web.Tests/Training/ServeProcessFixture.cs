@@ -61,7 +61,9 @@ public sealed class ServeProcessFixture : IAsyncLifetime
         await StartServeAsync();
     }
 
-    public AzrProcess StartWorker(string queues) => AzrProcess.Start(["worker", "--queues", queues, "--workers", "1"], Environment);
+    /// <summary><c>azr worker --queues QUEUES</c> with <paramref name="options"/>, else <c>--workers 1</c>.</summary>
+    public AzrProcess StartWorker(string queues, params string[] options) =>
+        AzrProcess.Start(["worker", "--queues", queues, .. options.Length > 0 ? options : ["--workers", "1"]], Environment);
 
     public HttpClient Client(string token) => new()
     {

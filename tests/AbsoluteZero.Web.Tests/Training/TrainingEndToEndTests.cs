@@ -173,6 +173,29 @@ public sealed class TrainingEndToEndTests(ServeProcessFixture platform)
         Assert.Contains("reconnecting", watched.Stderr);
     }
 
+    [Fact]
+    public async Task A_worker_with_two_gpus_runs_two_runs_at_once_each_seeing_only_its_own_card()
+    {
+        await using var worker = platform.StartWorker("e2e-gpus", "--gpus", "3,5");
+        using var client = platform.Client(platform.ResearcherToken);
+        long[] ids = [await RunPolling.CreateAsync(client, Tiny(steps: 20, queue: "e2e-gpus")), await RunPolling.CreateAsync(client, Tiny(steps: 20, queue: "e2e-gpus"))];
+        var deadline = DateTime.UtcNow + Training;
+        while (ids.Any(id => ProcessTable.TrainersOf(id).Count == 0))
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"both runs never trained at once:\n{worker.Output}");
+            await Task.Delay(200);
+        }
+
+        Assert.Equal(["3", "5"], ids.Select(id => CudaVisibleDevices(Assert.Single(ProcessTable.TrainersOf(id)).Pid)).Order());
+        foreach (var id in ids)
+            Assert.Equal(HttpStatusCode.OK, (await client.PostAsync($"/api/v1/runs/{id}/cancel", null)).StatusCode);
+        foreach (var id in ids)
+            Assert.Equal("cancelled", (await RunPolling.WaitForAsync(client, id, r => r.GetProperty("status").GetString() != "running", TimeSpan.FromMinutes(2))).GetProperty("status").GetString());
+    }
+
+    private static string? CudaVisibleDevices(int pid) =>
+        File.ReadAllText($"/proc/{pid}/environ").Split('\0').Where(e => e.StartsWith("CUDA_VISIBLE_DEVICES=", StringComparison.Ordinal)).Select(e => e["CUDA_VISIBLE_DEVICES=".Length..]).SingleOrDefault();
+
     private Task<AzrBinary.Result> WatchAsync(long id) =>
         AzrBinary.RunAsync(["watch", id.ToString(System.Globalization.CultureInfo.InvariantCulture), "--server", platform.BaseAddress.ToString(), "--token", platform.ViewerToken],
             timeout: Training);
