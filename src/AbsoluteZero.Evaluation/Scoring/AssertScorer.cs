@@ -28,7 +28,7 @@ public sealed class AssertScorer(ICodeExecutor executor, CodeScoringOptions opti
     {
         var report = CodeHarness.Read(result);
         if (report is null)
-            return CodeVerdict.Fail(new CodeFailure(null, null, $"{CodeHarness.StatusName(result)}: {result.Error}", result.Status == ExecutionStatus.Timeout));
+            return CodeVerdict.NoReport(result);
         if (report.Passed)
             return CodeVerdict.Pass;
         var index = report.Index ?? -1;

@@ -1,3 +1,6 @@
+using AbsoluteZero.Core.Execution;
+using AbsoluteZero.Evaluation.Harness;
+
 namespace AbsoluteZero.Evaluation.Scoring;
 
 /// <summary>Why a sample failed: where (the split and input, as the data spells it) and how.</summary>
@@ -12,6 +15,10 @@ public sealed record CodeVerdict(bool Passed, bool? BasePassed, bool? PlusPassed
     public static CodeVerdict Pass { get; } = new(true, null, null, null);
 
     public static CodeVerdict Fail(CodeFailure failure) => new(false, null, null, failure);
+
+    /// <summary>The harness left no report (the sandbox stopped it: timeout, memory, a crash): the status says why.</summary>
+    public static CodeVerdict NoReport(ExecutionResult result) =>
+        Fail(new CodeFailure(null, null, $"{CodeHarness.StatusName(result)}: {result.Error}", result.Status == ExecutionStatus.Timeout));
 }
 
 /// <summary>A sample ready to score: the task it answers and the whole program to run.</summary>

@@ -32,7 +32,7 @@ public sealed class LiveCodeBenchScorer(ICodeExecutor executor, CodeScoringOptio
     {
         var report = CodeHarness.Read(result);
         if (report is null)
-            return CodeVerdict.Fail(new CodeFailure(null, null, $"{CodeHarness.StatusName(result)}: {result.Error}", result.Status == ExecutionStatus.Timeout));
+            return CodeVerdict.NoReport(result);
         if (report.Passed)
             return CodeVerdict.Pass;
         if (report.Index is not { } index)
